@@ -1,0 +1,59 @@
+"""The versioned REST API: one NinjaAPI with a router per app, all behind token or session authentication."""
+
+from django.utils import timezone
+from ninja import NinjaAPI
+from ninja.security import APIKeyHeader, HttpBearer, django_auth
+
+from phoihop.accounts.models import ApiToken
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer ph_…`; the user is put on request.user so permission checks are the page ones."""
+
+    def authenticate(self, request, token):
+        token_row = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(token)).first()
+        if token_row is None or not token_row.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=timezone.now())
+        request.user = token_row.user
+        return token_row.user
+
+
+class HeaderTokenAuth(APIKeyHeader):
+    param_name = "X-API-Key"
+
+    def authenticate(self, request, key):
+        return TokenAuth().authenticate(request, key)
+
+
+api = NinjaAPI(
+    title="phoihop API",
+    version="1",
+    description="API phối hợp UBND – LĐLĐ: tổ chức, văn bản phối hợp, báo cáo số liệu, tổng hợp. "
+    "Mọi truy vấn chỉ trả về dữ liệu trong phạm vi đơn vị của người dùng.",
+    auth=[TokenAuth(), HeaderTokenAuth(), django_auth],
+    urls_namespace="api",
+)
+
+
+def _mount():
+    from phoihop.analytics.api import router as analytics
+    from phoihop.documents.api import router as documents
+    from phoihop.extraction.api import router as extraction
+    from phoihop.meetings.api import router as meetings
+    from phoihop.orgs.api import router as orgs
+    from phoihop.programs.api import router as programs
+    from phoihop.registries.api import router as registries
+    from phoihop.reporting.api import router as reporting
+
+    api.add_router("/organizations", orgs)
+    api.add_router("/agreements", programs)
+    api.add_router("/reporting", reporting)
+    api.add_router("/analytics", analytics)
+    api.add_router("/registries", registries)
+    api.add_router("/meetings", meetings)
+    api.add_router("/documents", documents)
+    api.add_router("/extraction", extraction)
+
+
+_mount()

@@ -1,0 +1,37 @@
+"""Recording changes: every action function calls `record` inside its transaction."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import ChangeLogEntry
+
+
+def snapshot(obj: models.Model) -> dict:
+    """The concrete field values of a model instance as JSON-safe strings."""
+    data = {}
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname)
+        data[field.name] = None if value is None else str(value)
+    return data
+
+
+def diff(before: dict, after: dict) -> dict:
+    return {
+        k: [before.get(k), v] for k, v in after.items() if before.get(k) != v and k not in ("updated_at",)
+    }
+
+
+def record(
+    obj: models.Model, action: str, user=None, before: dict | None = None, reason: str = ""
+) -> ChangeLogEntry:
+    after = snapshot(obj)
+    changes = diff(before or {}, after) if action != ChangeLogEntry.Action.DELETE else before or after
+    return ChangeLogEntry.objects.create(
+        user=user if getattr(user, "is_authenticated", False) else None,
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        changes=changes,
+        reason=reason,
+    )

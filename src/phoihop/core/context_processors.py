@@ -1,0 +1,33 @@
+"""The navigation bar: each app's entry page, shown only when that page exists."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+NAV = [
+    ("core:home", _("Trang chủ")),
+    ("orgs:list", _("Tổ chức")),
+    ("programs:list", _("Văn bản phối hợp")),
+    ("reporting:home", _("Báo cáo")),
+    ("analytics:pivot", _("Tổng hợp")),
+    ("analytics:dashboards", _("Biểu đồ")),
+    ("registries:home", _("Sổ theo dõi")),
+    ("meetings:list", _("Hội nghị")),
+    ("extraction:home", _("Đọc văn bản")),
+]
+
+
+def navigation(request):
+    items = []
+    for name, label in NAV:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        items.append(
+            {
+                "url": url,
+                "label": label,
+                "active": request.path == url or (url != "/" and request.path.startswith(url)),
+            }
+        )
+    return {"nav_items": items}

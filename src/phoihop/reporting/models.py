@@ -1,0 +1,368 @@
+"""Indicators, periods, targets, report forms, reports and the values they carry, with history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.models import TimeStamped
+
+from .choices import Aggregation, PeriodKind, ReportStatus, Severity, Theme, Unit, ValueSource, ValueType
+
+
+class Disaggregation(models.Model):
+    """A dimension an indicator is broken down by, e.g. recognition level or enterprise ownership."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên"), max_length=200)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("phân tổ")
+        verbose_name_plural = _("phân tổ")
+
+    def __str__(self):
+        return self.name
+
+
+class DisaggregationOption(models.Model):
+    """One category of a disaggregation: "cấp cơ sở", "cấp quận", "cấp thành phố" …"""
+
+    disaggregation = models.ForeignKey(Disaggregation, on_delete=models.CASCADE, related_name="options")
+    code = models.SlugField(_("mã"), max_length=40)
+    name = models.CharField(_("tên"), max_length=200)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["disaggregation", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["disaggregation", "code"], name="disagg_option_unique")
+        ]
+        verbose_name = _("nhóm phân tổ")
+        verbose_name_plural = _("nhóm phân tổ")
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(models.Model):
+    """A figure that units report: what is counted, its unit, how it adds up the tree."""
+
+    code = models.SlugField(_("mã chỉ tiêu"), max_length=60, unique=True)
+    name = models.CharField(_("tên chỉ tiêu"), max_length=300)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=300, blank=True)
+    theme = models.CharField(_("lĩnh vực"), max_length=20, choices=Theme.choices)
+    content_areas = models.ManyToManyField(
+        "programs.ContentArea", blank=True, related_name="indicators", verbose_name=_("nội dung phối hợp")
+    )
+    value_type = models.CharField(
+        _("kiểu giá trị"), max_length=10, choices=ValueType.choices, default=ValueType.COUNT
+    )
+    unit = models.CharField(_("đơn vị tính"), max_length=20, choices=Unit.choices)
+    aggregation = models.CharField(
+        _("cách cộng dồn"), max_length=15, choices=Aggregation.choices, default=Aggregation.SUM
+    )
+    disaggregation = models.ForeignKey(
+        Disaggregation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name=_("phân tổ"),
+    )
+    numerator_label = models.CharField(_("tử số"), max_length=200, blank=True)
+    denominator_label = models.CharField(_("mẫu số"), max_length=200, blank=True)
+    description = models.TextField(_("giải thích"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        ordering = ["theme", "order", "code"]
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+
+    def __str__(self):
+        return self.name
+
+
+class Period(models.Model):
+    """A reporting period: a month, quarter, half-year, year or a programme period such as 2017-2020."""
+
+    kind = models.CharField(_("loại kỳ"), max_length=10, choices=PeriodKind.choices)
+    start = models.DateField(_("từ ngày"))
+    end = models.DateField(_("đến ngày"))
+
+    class Meta:
+        ordering = ["start", "-end"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "start", "end"], name="period_unique"),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="period_end_after_start"
+            ),
+        ]
+        verbose_name = _("kỳ báo cáo")
+        verbose_name_plural = _("kỳ báo cáo")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """As Vietnamese documents name it: "6 tháng đầu năm 2022", "năm 2021", "giai đoạn 2017-2020"."""
+        y = self.start.year
+        if self.kind == PeriodKind.YEAR:
+            return f"năm {y}"
+        if self.kind == PeriodKind.HALF_YEAR:
+            return f"6 tháng đầu năm {y}" if self.start.month == 1 else f"6 tháng cuối năm {y}"
+        if self.kind == PeriodKind.QUARTER:
+            return f"quý {('I', 'II', 'III', 'IV')[(self.start.month - 1) // 3]} năm {y}"
+        if self.kind == PeriodKind.MONTH:
+            return f"tháng {self.start.month} năm {y}"
+        return f"giai đoạn {y}-{self.end.year}"
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    @classmethod
+    def for_year(cls, year: int) -> Period:
+        return cls.objects.get_or_create(
+            kind=PeriodKind.YEAR, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)
+        )[0]
+
+    @classmethod
+    def for_half(cls, year: int, half: int) -> Period:
+        start, end = (
+            (dt.date(year, 1, 1), dt.date(year, 6, 30))
+            if half == 1
+            else (dt.date(year, 7, 1), dt.date(year, 12, 31))
+        )
+        return cls.objects.get_or_create(kind=PeriodKind.HALF_YEAR, start=start, end=end)[0]
+
+    @classmethod
+    def for_programme(cls, start_year: int, end_year: int) -> Period:
+        return cls.objects.get_or_create(
+            kind=PeriodKind.PROGRAMME, start=dt.date(start_year, 1, 1), end=dt.date(end_year, 12, 31)
+        )[0]
+
+
+class Target(TimeStamped):
+    """A target (chỉ tiêu) for an indicator, organisation and period, optionally set by an agreement."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    organization = models.ForeignKey("orgs.Organization", on_delete=models.CASCADE, related_name="targets")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="targets")
+    option = models.ForeignKey(DisaggregationOption, null=True, blank=True, on_delete=models.PROTECT)
+    agreement = models.ForeignKey(
+        "programs.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="targets"
+    )
+    value = models.DecimalField(_("chỉ tiêu"), max_digits=20, decimal_places=4)
+
+    class Meta:
+        constraints = [
+            # Two partial constraints instead of NULLS NOT DISTINCT, which SQLite lacks.
+            models.UniqueConstraint(
+                fields=["indicator", "organization", "period", "option"], name="target_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "organization", "period"],
+                condition=models.Q(option__isnull=True),
+                name="target_unique_total",
+            ),
+        ]
+        verbose_name = _("chỉ tiêu kế hoạch")
+        verbose_name_plural = _("chỉ tiêu kế hoạch")
+
+
+class ReportForm(TimeStamped):
+    """A form: which indicators, for which period kind, who must report, and when."""
+
+    code = models.SlugField(_("mã biểu"), max_length=40, unique=True)
+    name = models.CharField(_("tên biểu mẫu"), max_length=300)
+    period_kind = models.CharField(_("kỳ báo cáo"), max_length=10, choices=PeriodKind.choices)
+    indicators = models.ManyToManyField(Indicator, through="FormIndicator", related_name="forms")
+    agreement = models.ForeignKey(
+        "programs.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="forms"
+    )
+    reporting_kinds = models.JSONField(_("loại tổ chức phải báo cáo"), default=list, blank=True)
+    reporting_levels = models.JSONField(_("cấp phải báo cáo"), default=list, blank=True)
+    reporting_organizations = models.ManyToManyField(
+        "orgs.Organization", blank=True, related_name="report_forms"
+    )
+    owner = models.ForeignKey(
+        "orgs.Organization",
+        on_delete=models.PROTECT,
+        related_name="owned_forms",
+        verbose_name=_("đơn vị ban hành"),
+    )
+    opens_after_days = models.IntegerField(_("mở nhập sau ngày cuối kỳ (ngày)"), default=-15)
+    deadline_days = models.PositiveSmallIntegerField(_("hạn nộp sau ngày cuối kỳ (ngày)"), default=15)
+    late_after_days = models.PositiveSmallIntegerField(_("tính là trễ sau hạn (ngày)"), default=0)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("biểu mẫu báo cáo")
+        verbose_name_plural = _("biểu mẫu báo cáo")
+
+    def __str__(self):
+        return self.name
+
+
+class FormIndicator(models.Model):
+    """An indicator's row on a form, in order."""
+
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="rows")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [models.UniqueConstraint(fields=["form", "indicator"], name="form_indicator_unique")]
+
+    def __str__(self):
+        return f"{self.form_id}:{self.indicator_id}"
+
+
+class ValidationRule(models.Model):
+    """A check over a report's values, e.g. "district-level ≤ grassroots-level"; an error or a warning."""
+
+    form = models.ForeignKey(
+        ReportForm, null=True, blank=True, on_delete=models.CASCADE, related_name="rules"
+    )
+    name = models.CharField(_("tên quy tắc"), max_length=200)
+    expression = models.CharField(
+        _("biểu thức"),
+        max_length=500,
+        help_text=_("Ví dụ: good_workers[district] <= good_workers[grassroots]"),
+    )
+    severity = models.CharField(_("mức độ"), max_length=8, choices=Severity.choices, default=Severity.ERROR)
+    message = models.CharField(_("thông báo"), max_length=300)
+
+    class Meta:
+        verbose_name = _("quy tắc kiểm tra")
+        verbose_name_plural = _("quy tắc kiểm tra")
+
+    def __str__(self):
+        return self.name
+
+
+class Report(TimeStamped):
+    """One unit's report on one form for one period, moving draft → submitted → approved (or returned)."""
+
+    form = models.ForeignKey(ReportForm, on_delete=models.PROTECT, related_name="reports")
+    organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="reports")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="reports")
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Optimistic lock: a save must name the version it read"
+    )
+    due_date = models.DateField(_("hạn nộp"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    returned_reason = models.TextField(_("lý do trả lại"), blank=True)
+    is_locked = models.BooleanField(_("đã khóa"), default=False)
+    source_document = models.CharField(_("nguồn"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-period__start", "form", "organization__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["form", "organization", "period"], name="report_unique")
+        ]
+        verbose_name = _("báo cáo")
+        verbose_name_plural = _("báo cáo")
+
+    def __str__(self):
+        return f"{self.form} – {self.organization} – {self.period}"
+
+
+class DataValue(models.Model):
+    """One reported figure: indicator × organisation × period × disaggregation option.
+
+    The report's status is copied here (`is_approved`) so roll-ups filter one table without a join.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
+    organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="values")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="values")
+    option = models.ForeignKey(
+        DisaggregationOption, null=True, blank=True, on_delete=models.PROTECT, related_name="values"
+    )
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="values")
+    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=4, null=True, blank=True)
+    numerator = models.DecimalField(_("tử số"), max_digits=20, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(_("mẫu số"), max_digits=20, decimal_places=4, null=True, blank=True)
+    value_high = models.DecimalField(
+        _("cận trên"),
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Khi văn bản nêu một khoảng, ví dụ 67 - 74%"),
+    )
+    qualifier = models.CharField(
+        _("ghi chú định lượng"), max_length=20, blank=True, help_text=_("gần, hơn, trên, khoảng …")
+    )
+    comment = models.TextField(_("ghi chú"), blank=True)
+    source = models.CharField(_("nguồn"), max_length=12, choices=ValueSource.choices, default=ValueSource.WEB)
+    source_text = models.TextField(_("câu trích nguồn"), blank=True)
+    is_approved = models.BooleanField(default=False, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "organization", "period", "option"], name="datavalue_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "organization", "period"],
+                condition=models.Q(option__isnull=True),
+                name="datavalue_unique_total",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["indicator", "period", "organization"]),
+            models.Index(fields=["organization", "period"]),
+        ]
+        verbose_name = _("số liệu")
+        verbose_name_plural = _("số liệu")
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.organization_id} {self.period_id} = {self.value}"
+
+
+class ValueChange(models.Model):
+    """History of a value: who changed it, when, from what to what, and why."""
+
+    data_value = models.ForeignKey(DataValue, on_delete=models.CASCADE, related_name="changes")
+    at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    old_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    new_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    reason = models.CharField(_("lý do"), max_length=500, blank=True)
+    source = models.CharField(max_length=12, choices=ValueSource.choices, default=ValueSource.WEB)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("lịch sử số liệu")
+        verbose_name_plural = _("lịch sử số liệu")
+
+    def __str__(self):
+        return f"{self.data_value_id}: {self.old_value} → {self.new_value}"
