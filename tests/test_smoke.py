@@ -11,7 +11,14 @@ from phoihop.core.text import fold
 
 @pytest.mark.parametrize(
     "value,expected",
-    [(1065, "1.065"), (Decimal("92.17"), "92,17"), (51500, "51.500"), (0, "0"), (-1234567, "-1.234.567"), (2.5, "2,5")],
+    [
+        (1065, "1.065"),
+        (Decimal("92.17"), "92,17"),
+        (51500, "51.500"),
+        (0, "0"),
+        (-1234567, "-1.234.567"),
+        (2.5, "2,5"),
+    ],
 )
 def test_numbers_are_written_the_vietnamese_way(value, expected):
     assert formatting.vn_number(value) == expected
