@@ -101,3 +101,124 @@ def can_edit_agreement(user, agreement) -> bool:
     if is_global(user):
         return True
     return any(can(user, "edit", party) for party in agreement.parties.all())
+
+
+def partner_organizations(user, qs: QuerySet | None = None) -> QuerySet:
+    """Organisations the user may name as a party or task lead: their own subtrees, plus the bodies their
+    units work with (the counterpart, e.g. UBND quận for LĐLĐ quận, and bodies on the same administrative
+    unit), so a federation can record an agreement with its people's committee without seeing its subtree."""
+    from phoihop.orgs.models import Organization
+
+    qs = Organization.objects.all() if qs is None else qs
+    if is_global(user):
+        return qs
+    q = subtree_q(user, "view")
+    if q is None:
+        return qs.none()
+    own = roots(user, "view")
+    ids = {org.counterpart_id for org in own if org.counterpart_id}
+    q |= Q(pk__in=ids) | Q(counterpart__in=own)
+    units = {org.admin_unit_id for org in own if org.admin_unit_id}
+    if units:
+        q |= Q(admin_unit_id__in=units, depth__lte=max(org.depth for org in own))
+    return qs.filter(q)
+
+
+def visible_meetings(user, qs: QuerySet | None = None) -> QuerySet:
+    """Meetings hosted by an organisation in the user's subtrees."""
+    from phoihop.meetings.models import Meeting
+
+    qs = Meeting.objects.all() if qs is None else qs
+    if is_global(user):
+        return qs
+    q = subtree_q(user, "view", "hosts__path")
+    if q is None:
+        return qs.none()
+    return qs.filter(pk__in=Meeting.objects.filter(q).values("pk"))
+
+
+def can_edit_meeting(user, meeting) -> bool:
+    if is_global(user):
+        return True
+    return any(can(user, "edit", host) for host in meeting.hosts.all())
+
+
+def visible_review_reports(user, qs: QuerySet | None = None) -> QuerySet:
+    """Review reports issued by an organisation in the user's subtrees."""
+    from phoihop.documents.models import ReviewReport
+
+    qs = ReviewReport.objects.all() if qs is None else qs
+    if is_global(user):
+        return qs
+    q = subtree_q(user, "view", "organizations__path")
+    if q is None:
+        return qs.none()
+    return qs.filter(pk__in=ReviewReport.objects.filter(q).values("pk"))
+
+
+def can_edit_review_report(user, report) -> bool:
+    if is_global(user):
+        return True
+    return any(can(user, "edit", org) for org in report.organizations.all())
+
+
+# Reporting: a unit reports for itself (and the units under it it edits for); its parent approves.
+def can_report_for(user, org) -> bool:
+    """May `user` enter and submit figures for organisation `org`?"""
+    return can(user, "edit", org)
+
+
+def can_approve_for(user, org) -> bool:
+    """May `user` approve, return or unlock reports of `org`? Only from the parent unit (or above)."""
+    if org is None:
+        return False
+    if is_global(user):
+        return True
+    if not org.parent_id:
+        return False
+    return can(user, "approve", org.parent)
+
+
+def approvable_organizations(user, qs: QuerySet | None = None) -> QuerySet:
+    """Organisations whose reports `user` approves: those whose parent lies in the user's approve subtree."""
+    from phoihop.orgs.models import Organization
+
+    qs = Organization.objects.all() if qs is None else qs
+    if is_global(user):
+        return qs
+    q = subtree_q(user, "approve", "parent__path")
+    return qs.filter(q) if q is not None else qs.none()
+
+
+def referenceable_organizations(user, qs: QuerySet | None = None) -> QuerySet:
+    """Organisations a user may *name* in a record (an issuer, a borrower, a commended department) without
+    seeing their records: their own subtrees; the subtrees of their direct partners (the counterpart and the
+    co-parties of agreements their units signed, e.g. UBND quận and its departments for LĐLĐ quận); and the
+    units above theirs with those units' partners (a launching federation, a city people's committee)."""
+    from phoihop.orgs.models import Organization
+    from phoihop.programs.models import AgreementParty
+
+    qs = Organization.objects.all() if qs is None else qs
+    if is_global(user):
+        return qs
+    own = roots(user, "view")
+    if not own:
+        return qs.none()
+    own_ids = [org.pk for org in own]
+    partner_ids = {org.counterpart_id for org in own if org.counterpart_id}
+    partner_ids |= set(Organization.objects.filter(counterpart_id__in=own_ids).values_list("pk", flat=True))
+    signed = AgreementParty.objects.filter(organization_id__in=own_ids).values("agreement_id")
+    partner_ids |= set(AgreementParty.objects.filter(agreement_id__in=signed).values_list("organization_id", flat=True))
+    partners = Organization.objects.filter(pk__in=partner_ids).only("path")
+    q = reduce(or_, (Q(path__startswith=org.path) for org in [*own, *partners]))
+    above = ancestor_paths(user)
+    if above:
+        above_ids = list(Organization.objects.filter(path__in=above).values_list("pk", flat=True))
+        above_signed = AgreementParty.objects.filter(organization_id__in=above_ids).values("agreement_id")
+        q |= (
+            Q(pk__in=above_ids)
+            | Q(counterpart_id__in=above_ids)
+            | Q(pk__in=Organization.objects.filter(pk__in=above_ids).values("counterpart_id"))
+            | Q(pk__in=AgreementParty.objects.filter(agreement_id__in=above_signed).values("organization_id"))
+        )
+    return qs.filter(q)

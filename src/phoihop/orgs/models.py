@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -16,17 +15,56 @@ from .choices import OrgKind, OrgLevel, Ownership, UnitLevel
 PATH_STEP = 6  # width of one segment of Organization.path: up to 999,999 children per parent
 
 
+class AdminUnitQuerySet(models.QuerySet):
+    def search(self, query: str) -> AdminUnitQuerySet:
+        """Diacritic-insensitive: every word must start a word of the unit's name or of its province's name."""
+        words = fold(query).split()
+        if not words:
+            return self.none()
+        condition = Q()
+        for word in words:
+            condition &= word_prefix_q("name_folded", word) | word_prefix_q("province__name_folded", word)
+        return self.filter(condition)
+
+    def current(self) -> AdminUnitQuerySet:
+        return self.filter(is_legacy=False)
+
+    def legacy(self) -> AdminUnitQuerySet:
+        return self.filter(is_legacy=True)
+
+
+def word_prefix_q(field: str, word: str) -> Q:
+    """`word` starts a word of the folded text in `field` ("ba" matches "hai ba trung", not "bach mai")."""
+    return Q(**{f"{field}__startswith": word}) | Q(**{f"{field}__contains": " " + word})
+
+
 class AdminUnit(models.Model):
     """An official province, district or commune, current (after 1/7/2025) or legacy (before it)."""
 
-    code = models.CharField(_("mã"), max_length=16)
-    name = models.CharField(_("tên"), max_length=120)
+    code = models.CharField(
+        _("mã"), max_length=16, help_text=_("Mã hành chính: tỉnh 2 số, huyện 3 số, xã 5 số")
+    )
+    name = models.CharField(_("tên"), max_length=120, help_text=_("Tên chính thức, ví dụ: Quận Hai Bà Trưng"))
+    short_name = models.CharField(
+        _("tên riêng"), max_length=120, blank=True, help_text=_("Ví dụ: Hai Bà Trưng")
+    )
     division_type = models.CharField(
-        _("loại"), max_length=40, help_text=_("tỉnh, thành phố trung ương, quận, huyện, xã, phường …")
+        _("loại"),
+        max_length=40,
+        help_text=_("tỉnh, thành phố trực thuộc trung ương, quận, huyện, xã, phường …"),
     )
     level = models.CharField(_("cấp"), max_length=10, choices=UnitLevel.choices)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    province = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("tỉnh, thành phố"),
+        help_text=_("Đơn vị cấp tỉnh chứa đơn vị này (trống với chính cấp tỉnh)"),
     )
     is_legacy = models.BooleanField(_("đơn vị cũ (trước 01/7/2025)"), default=False)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
@@ -35,6 +73,8 @@ class AdminUnit(models.Model):
     successors = models.ManyToManyField(
         "self", through="AdminUnitSuccession", symmetrical=False, related_name="predecessors", blank=True
     )
+
+    objects = AdminUnitQuerySet.as_manager()
 
     class Meta:
         ordering = ["is_legacy", "level", "name"]
@@ -45,24 +85,28 @@ class AdminUnit(models.Model):
         verbose_name_plural = _("đơn vị hành chính")
 
     def __str__(self):
-        label = (
-            f"{self.division_type} {self.name}".strip()
-            if self.division_type and not self.name.lower().startswith(self.division_type.lower())
-            else self.name
-        )
-        if self.parent_id and self.level != UnitLevel.PROVINCE:
-            label = f"{label}, {self.parent.name}"
-        return f"{label} (cũ)" if self.is_legacy else label
+        return self.label
 
     def save(self, *args, **kwargs):
-        self.name_folded = fold(f"{self.division_type} {self.name}")
+        self.name_folded = fold(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def label(self) -> str:
+        """ "Phường Bạch Mai, Quận Hai Bà Trưng, Thành phố Hà Nội (cũ)": the name with the units above it."""
+        parts = [self.name]
+        if self.parent_id:
+            parts.append(self.parent.name)
+            if self.province_id and self.province_id != self.parent_id:
+                parts.append(self.province.name)
+        label = ", ".join(parts)
+        return f"{label} (cũ)" if self.is_legacy else label
 
     def current_units(self) -> list[AdminUnit]:
         """The units of today that cover this (legacy) unit, following the old→new mapping."""
         if not self.is_legacy:
             return [self]
-        return list(self.successors.all())
+        return list(self.successors.select_related("parent").order_by("level", "name"))
 
 
 class AdminUnitSuccession(models.Model):
@@ -92,16 +136,33 @@ class OrganizationQuerySet(models.QuerySet):
         return qs if include_self else qs.exclude(pk=org.pk)
 
     def search(self, query: str) -> OrganizationQuerySet:
-        """Diacritic-insensitive search on name and the name of the unit it sits on, old or new."""
+        """Diacritic-insensitive search: every word starts a word of the name or of the unit it sits on.
+
+        An organisation on a merged legacy unit is also found by the name of today's unit ("Vĩnh Long" finds the
+        federation of the former tỉnh Bến Tre). Matches in the organisation's own name come first.
+        """
         folded = fold(query)
-        if not folded:
+        words = folded.split()
+        if not words:
             return self
         condition = Q()
-        for word in folded.split():
-            condition &= Q(name_folded__contains=word) | Q(admin_unit__name_folded__contains=word)
-        # An organisation on a merged legacy unit is also found by the name of today's unit.
-        merged = AdminUnitSuccession.objects.filter(new__name_folded__contains=folded).values("old_id")
-        return self.filter(condition | Q(admin_unit_id__in=merged)).distinct()
+        for word in words:
+            successors = AdminUnitSuccession.objects.filter(word_prefix_q("new__name_folded", word))
+            condition &= (
+                word_prefix_q("name_folded", word)
+                | word_prefix_q("admin_unit__name_folded", word)
+                | Q(admin_unit_id__in=successors.values("old_id"))
+            )
+        in_name = Q(name_folded__contains=folded)
+        return (
+            self.filter(condition)
+            .annotate(
+                search_rank=models.Case(
+                    models.When(in_name, then=0), default=1, output_field=models.IntegerField()
+                )
+            )
+            .order_by("search_rank", "depth", "name")
+        )
 
 
 class Organization(TimeStamped):
@@ -160,6 +221,7 @@ class Organization(TimeStamped):
     ownership = models.CharField(_("loại hình sở hữu"), max_length=12, choices=Ownership.choices, blank=True)
     employees = models.PositiveIntegerField(_("số lao động"), null=True, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
     name_folded = models.CharField(max_length=400, db_index=True, editable=False, default="")
 
     objects = OrganizationQuerySet.as_manager()
@@ -178,12 +240,9 @@ class Organization(TimeStamped):
         return self.name
 
     def clean(self):
-        if self.parent_id and self.pk and self.parent.path.startswith(self.path):
-            raise ValidationError(
-                {"parent": _("Đơn vị cấp trên không được là chính nó hoặc đơn vị cấp dưới của nó.")}
-            )
-        if self.kind == OrgKind.ENTERPRISE and not self.ownership:
-            raise ValidationError({"ownership": _("Doanh nghiệp cần có loại hình sở hữu.")})
+        from .rules import validate_organization
+
+        validate_organization(self, require_unit=False)
 
     def save(self, *args, **kwargs):
         self.name_folded = fold(f"{self.name} {self.short_name}")
@@ -229,6 +288,9 @@ class Person(TimeStamped):
 
     full_name = models.CharField(_("họ và tên"), max_length=120)
     title = models.CharField(_("chức vụ"), max_length=300, blank=True)
+    title_as_of = models.DateField(
+        _("chức vụ tại ngày"), null=True, blank=True, help_text=_("Ngày của nguồn ghi chức vụ này")
+    )
     organization = models.ForeignKey(
         Organization,
         null=True,

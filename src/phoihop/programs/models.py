@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,9 +23,33 @@ class AgreementQuerySet(models.QuerySet):
 
     def in_force_on(self, day=None) -> AgreementQuerySet:
         day = day or timezone.localdate()
-        return self.filter(
-            signed_date__lte=day, period_start_year__lte=day.year, period_end_year__gte=day.year
-        ).exclude(successors__signed_date__lte=day)
+        return self.with_status(day).filter(status_code=AgreementStatus.IN_FORCE)
+
+    def with_status(self, day=None) -> AgreementQuerySet:
+        """Annotate `status_code`: the same rule as Agreement.status_on, computed by the database."""
+        day = day or timezone.localdate()
+        signed = signed_by_q(day)
+        superseded = Exists(Agreement.objects.filter(signed_by_q(day), predecessor=OuterRef("pk")))
+        return self.annotate(
+            status_code=Case(
+                When(~signed, then=Value(AgreementStatus.DRAFT.value)),
+                When(superseded, then=Value(AgreementStatus.SUPERSEDED.value)),
+                When(period_end_year__lt=day.year, then=Value(AgreementStatus.EXPIRED.value)),
+                default=Value(AgreementStatus.IN_FORCE.value),
+                output_field=models.CharField(),
+            )
+        )
+
+
+def signed_by_q(day: dt.date, prefix: str = "") -> Q:
+    """Signed on or before `day`; a signing of unknown date counts from 1 January of the period's first year."""
+    return Q(**{f"{prefix}signed_date__lte": day}) | Q(
+        **{
+            f"{prefix}signed_date__isnull": True,
+            f"{prefix}is_signed": True,
+            f"{prefix}period_start_year__lte": day.year,
+        }
+    )
 
 
 class Agreement(TimeStamped):
@@ -37,6 +64,11 @@ class Agreement(TimeStamped):
     number_issuers = models.CharField(max_length=60, blank=True, editable=False)
     title = models.CharField(_("trích yếu"), max_length=500)
     signed_date = models.DateField(_("ngày ký"), null=True, blank=True)
+    is_signed = models.BooleanField(
+        _("đã ký"),
+        default=False,
+        help_text=_("Đánh dấu khi văn bản đã ký nhưng không rõ ngày ký; có ngày ký thì tự hiểu là đã ký."),
+    )
     place = models.CharField(
         _("địa danh"), max_length=80, blank=True, help_text=_("Ví dụ: Hà Nội, Hai Bà Trưng")
     )
@@ -80,6 +112,8 @@ class Agreement(TimeStamped):
 
     def save(self, *args, **kwargs):
         self.title_folded = fold(f"{self.number} {self.title}")
+        if self.signed_date:
+            self.is_signed = True
         super().save(*args, **kwargs)
 
     @property
@@ -88,12 +122,22 @@ class Agreement(TimeStamped):
             return f"năm {self.period_start_year}"
         return f"giai đoạn {self.period_start_year}-{self.period_end_year}"
 
+    @property
+    def effective_signed_date(self) -> dt.date | None:
+        """The signing date, or 1 January of the first year when it is known to be signed but not when."""
+        if self.signed_date:
+            return self.signed_date
+        if self.is_signed:
+            return dt.date(self.period_start_year, 1, 1)
+        return None
+
     def status_on(self, day=None) -> str:
-        """Derived from dates: no signing date = draft; a signed successor = superseded; past its period = expired."""
+        """Derived from dates: not signed (yet) = draft; a signed successor = superseded; past its period = expired."""
         day = day or timezone.localdate()
-        if not self.signed_date or self.signed_date > day:
+        signed = self.effective_signed_date
+        if signed is None or signed > day:
             return AgreementStatus.DRAFT
-        if any(s.signed_date and s.signed_date <= day for s in self.successors.all()):
+        if any((s.effective_signed_date or dt.date.max) <= day for s in self.successors.all()):
             return AgreementStatus.SUPERSEDED
         if self.period_end_year < day.year:
             return AgreementStatus.EXPIRED
@@ -101,7 +145,8 @@ class Agreement(TimeStamped):
 
     @property
     def status(self) -> str:
-        return self.status_on()
+        # List pages annotate the status in SQL (AgreementQuerySet.with_status); use it when present.
+        return getattr(self, "status_code", None) or self.status_on()
 
     @property
     def status_label(self) -> str:
@@ -273,6 +318,9 @@ class Attachment(TimeStamped):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "sha256"], name="attachment_checksum_unique")
+        ]
         verbose_name = _("tài liệu đính kèm")
         verbose_name_plural = _("tài liệu đính kèm")
 

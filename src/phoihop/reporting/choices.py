@@ -36,6 +36,9 @@ class Unit(models.TextChoices):
     PERCENT = "percent", _("%")
     RANK = "rank", _("thứ hạng")
     COUNT = "count", _("lượt")
+    GIFT = "gift", _("suất quà")
+    AGREEMENT = "agreement", _("bản thỏa ước")
+    INSPECTION = "inspection", _("cuộc")
 
 
 class Theme(models.TextChoices):
@@ -77,3 +80,28 @@ class ValueSource(models.TextChoices):
     REGISTRY = "registry", _("Tính từ sổ theo dõi")
     EXTRACTION = "extraction", _("Đọc từ văn bản")
     DEMO = "demo", _("Dữ liệu mẫu")
+
+
+class ReportAction(models.TextChoices):
+    CREATED = "created", _("Tạo báo cáo")
+    SAVED = "saved", _("Lưu số liệu")
+    IMPORTED = "imported", _("Nhập từ Excel")
+    SUBMITTED = "submitted", _("Gửi báo cáo")
+    RETURNED = "returned", _("Trả lại")
+    APPROVED = "approved", _("Duyệt")
+    UNLOCKED = "unlocked", _("Mở khóa")
+    OVERDUE_NOTICE = "overdue_notice", _("Nhắc hạn")
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEW = "preview", _("Chờ xác nhận")
+    COMMITTED = "committed", _("Đã ghi")
+    DISCARDED = "discarded", _("Đã hủy")
+
+
+class DueState(models.TextChoices):
+    """Where a report stands against its deadline, as the unit's list groups them."""
+
+    DUE = "due", _("Cần nộp")
+    LATE = "late", _("Quá hạn")
+    DONE = "done", _("Đã nộp")

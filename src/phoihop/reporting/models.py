@@ -10,7 +10,18 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.models import TimeStamped
 
-from .choices import Aggregation, PeriodKind, ReportStatus, Severity, Theme, Unit, ValueSource, ValueType
+from .choices import (
+    Aggregation,
+    ImportStatus,
+    PeriodKind,
+    ReportAction,
+    ReportStatus,
+    Severity,
+    Theme,
+    Unit,
+    ValueSource,
+    ValueType,
+)
 
 
 class Disaggregation(models.Model):
@@ -89,6 +100,14 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_ratio(self) -> bool:
+        return self.value_type == ValueType.RATIO
+
+    @property
+    def unit_label(self) -> str:
+        return self.get_unit_display()
+
 
 class Period(models.Model):
     """A reporting period: a month, quarter, half-year, year or a programme period such as 2017-2020."""
@@ -127,6 +146,10 @@ class Period(models.Model):
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end
+
+    def previous(self) -> Period | None:
+        """The period of the same kind just before this one (for a programme period: the one before it)."""
+        return Period.objects.filter(kind=self.kind, end__lt=self.start).order_by("-end", "-start").first()
 
     @classmethod
     def for_year(cls, year: int) -> Period:
@@ -203,6 +226,7 @@ class ReportForm(TimeStamped):
     deadline_days = models.PositiveSmallIntegerField(_("hạn nộp sau ngày cuối kỳ (ngày)"), default=15)
     late_after_days = models.PositiveSmallIntegerField(_("tính là trễ sau hạn (ngày)"), default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
+    description = models.TextField(_("hướng dẫn"), blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -211,6 +235,17 @@ class ReportForm(TimeStamped):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:form_detail", args=[self.pk])
+
+    def opens_on(self, period: Period) -> dt.date:
+        return period.end + dt.timedelta(days=self.opens_after_days)
+
+    def due_on(self, period: Period) -> dt.date:
+        return period.end + dt.timedelta(days=self.deadline_days)
 
 
 class FormIndicator(models.Model):
@@ -275,17 +310,83 @@ class Report(TimeStamped):
     returned_reason = models.TextField(_("lý do trả lại"), blank=True)
     is_locked = models.BooleanField(_("đã khóa"), default=False)
     source_document = models.CharField(_("nguồn"), max_length=300, blank=True)
+    returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    overdue_notified_at = models.DateTimeField(_("đã nhắc hạn lúc"), null=True, blank=True)
 
     class Meta:
         ordering = ["-period__start", "form", "organization__path"]
         constraints = [
             models.UniqueConstraint(fields=["form", "organization", "period"], name="report_unique")
         ]
+        indexes = [models.Index(fields=["status", "due_date"])]
         verbose_name = _("báo cáo")
         verbose_name_plural = _("báo cáo")
 
     def __str__(self):
         return f"{self.form} – {self.organization} – {self.period}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:report", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        """Values can change while the unit holds the report: draft or returned, never when locked."""
+        return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED) and not self.is_locked
+
+    @property
+    def late_on(self) -> dt.date | None:
+        """The first day on which the report counts as late."""
+        if self.due_date is None:
+            return None
+        return self.due_date + dt.timedelta(days=self.form.late_after_days + 1)
+
+    def is_late(self, today: dt.date | None = None) -> bool:
+        """Not yet sent after the late day, or sent after it."""
+        late_on = self.late_on
+        if late_on is None:
+            return False
+        if self.submitted_at is not None and self.status != ReportStatus.RETURNED:
+            from django.utils import timezone
+
+            return timezone.localdate(self.submitted_at) >= late_on
+        if today is None:
+            from django.utils import timezone
+
+            today = timezone.localdate()
+        return today >= late_on
+
+    def due_state(self, today: dt.date | None = None) -> str:
+        from .choices import DueState
+
+        if self.status in (ReportStatus.SUBMITTED, ReportStatus.APPROVED):
+            return DueState.DONE
+        return DueState.LATE if self.is_late(today) else DueState.DUE
+
+
+class ReportEvent(models.Model):
+    """A step in a report's life: saved, submitted, returned with a reason, approved, unlocked."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(_("thao tác"), max_length=16, choices=ReportAction.choices)
+    note = models.TextField(_("ghi chú"), blank=True)
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("diễn biến báo cáo")
+        verbose_name_plural = _("diễn biến báo cáo")
+
+    def __str__(self):
+        return f"{self.report_id}: {self.get_action_display()}"
 
 
 class DataValue(models.Model):
@@ -358,6 +459,11 @@ class ValueChange(models.Model):
     new_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     reason = models.CharField(_("lý do"), max_length=500, blank=True)
     source = models.CharField(max_length=12, choices=ValueSource.choices, default=ValueSource.WEB)
+    # Which part of the value changed: value, numerator, denominator, value_high, qualifier or comment;
+    # text parts keep their old and new wording in old_text / new_text.
+    field = models.CharField(_("trường"), max_length=12, default="value")
+    old_text = models.TextField(blank=True)
+    new_text = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -366,3 +472,45 @@ class ValueChange(models.Model):
 
     def __str__(self):
         return f"{self.data_value_id}: {self.old_value} → {self.new_value}"
+
+    def get_field_label(self) -> str:
+        from .values import FIELD_LABELS
+
+        return FIELD_LABELS.get(self.field, self.field)
+
+
+class ImportBatch(models.Model):
+    """An uploaded workbook, parsed and checked: the changes and errors shown before anything is written."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    file_sha256 = models.CharField(max_length=64)
+    file_size = models.PositiveIntegerField(default=0)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
+    )
+    # [{report, sheet, cell, indicator, option, field, old, new, label}], as JSON-safe strings.
+    changes = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    # {report id: version read at preview}; commit refuses if any moved.
+    report_versions = models.JSONField(default=dict, blank=True)
+    committed_at = models.DateTimeField(_("ghi lúc"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("lần nhập Excel")
+        verbose_name_plural = _("lần nhập Excel")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:import_preview", args=[self.pk])
+
+    @property
+    def can_commit(self) -> bool:
+        return self.status == ImportStatus.PREVIEW and not self.errors and bool(self.changes)

@@ -1,0 +1,246 @@
+"""What the text is about (signing, review, plan, briefing …), its lead sentence and the event's date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import DateMatch, find_dates
+from .text import Layout, Sentence
+from .vietnamese import LETTER_CLASS
+
+_L = LETTER_CLASS
+_S = r"[ \t\u00a0]+"
+
+# Event words, each with the kind it points to. The first one in the lead sentence decides.
+_EVENT_WORDS = [
+    (r"họp báo", "briefing"),
+    (r"tổng kết", "final_review"),
+    (r"sơ kết|đánh giá giữa kỳ|đánh giá kết quả (?:\d+|hai|ba|một) năm|hội nghị liên tịch|"
+     r"đánh giá kết quả (?:thực hiện|phối hợp)", "interim_review"),
+    (r"giao ban", "giao_ban"),
+    (r"lễ ký|ký kết|thống nhất ký|ký chương trình|ký quy chế|ký kế hoạch|ký thỏa thuận|ký thoả thuận|"
+     r"ký biên bản|đã ký|cùng ký|thông qua (?:dự thảo )?(?:chương trình|quy chế|kế hoạch)", "signing"),
+    (r"ban hành|phê duyệt", "issue"),
+    (r"đại hội", "congress"),
+]  # fmt: skip
+_EVENT_RE = re.compile(
+    "|".join(f"(?P<k{i}>(?<![{_L}])(?:{p})(?![{_L}]))" for i, (p, _) in enumerate(_EVENT_WORDS)), re.IGNORECASE
+)
+_MEETING_RE = re.compile(
+    rf"(?<![{_L}])(?:hội nghị|tổ chức|lễ|buổi|ký|tổng kết|sơ kết|họp|giao ban|đại hội|ban hành|triển khai|"
+    rf"đánh giá)(?![{_L}])",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(
+    rf"(?<![{_L}])(?:phối hợp|liên tịch|quy chế|giữa|hai bên|các bên|ký kết)(?![{_L}])", re.IGNORECASE
+)
+_DOC_HEADER = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do")
+_DOC_NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*\d+[^\n]{0,40}/", re.MULTILINE)
+_DOC_TYPE = re.compile(
+    r"^\s*(QUYẾT ĐỊNH|QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|BÁO CÁO|HƯỚNG DẪN|THÔNG BÁO|NGHỊ QUYẾT|"
+    r"CÔNG VĂN|TỜ TRÌNH|CHỈ THỊ|BIÊN BẢN|THỎA THUẬN|THOẢ THUẬN)\b",
+    re.MULTILINE,
+)
+_PLACE_DATE_LINE = re.compile(
+    rf"^[ \t]*([{_L}][{_L} .\-]{{1,40}}),[ \t]*ngày[ \t]+\d{{1,2}}[ \t]+tháng[ \t]+\d{{1,2}}[ \t]+năm[ \t]+\d{{4}}",
+    re.MULTILINE,
+)
+_TIME_CUE = re.compile(
+    rf"(?<![{_L}])((?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm|Vào|Trong|sáng|chiều|tối|trưa|đêm|ngày|hôm|vào)"
+    rf"(?:{_S}(?:nay|qua|ngày|hôm))?(?:{_S}ngày)?)(?:{_S}|[ \t]*\([ \t]*)$"
+)
+_CUTOFF = re.compile(
+    rf"(?<![{_L}])(?:[Tt]ính đến|[Tt]ính tới|[Đđ]ến nay|[Tt]ừ đầu năm|[Tt]ừ ngày|[Đđ]ến ngày|[Tt]ính từ)[^.;\n]{{0,60}}",
+)
+
+
+@dataclass
+class Lead:
+    """The sentence that announces the main event, and what kind of event it is."""
+
+    sentence: Sentence | None
+    kind: str
+    is_document: bool
+    event_word_pos: int | None = None
+
+
+def is_document(layout: Layout) -> bool:
+    """True for the wording of an administrative document (national motto, "Số: …", place-date line)."""
+    head = layout.text[:1500]
+    signs = sum(
+        bool(x)
+        for x in (_DOC_HEADER.search(head), _DOC_NUMBER_LINE.search(head), _PLACE_DATE_LINE.search(head))
+    )
+    return signs >= 2
+
+
+@dataclass
+class DocumentHeader:
+    """The type line, "Số: …" and place-and-date line of an administrative document."""
+
+    doc_type: str
+    number: str | None
+    date: str | None
+
+
+_HEADER_NUMBER = re.compile(r"^\s*Số\s*:?\s*(\d{1,5}(?:/\d{4})?[/-][^\s,;]+)", re.MULTILINE)
+
+
+def document_header(layout: Layout) -> DocumentHeader | None:
+    """Header facts of a document text, or None when the text is not a document."""
+    if not is_document(layout):
+        return None
+    head = layout.text[:3000]
+    tm = _DOC_TYPE.search(head)
+    nm = _HEADER_NUMBER.search(head)
+    dm = _PLACE_DATE_LINE.search(head)
+    date = None
+    if dm:
+        dates = find_dates(dm.group(0))
+        date = dates[0].iso() if dates else None
+    return DocumentHeader(tm.group(1) if tm else "", nm.group(1).rstrip(".") if nm else None, date)
+
+
+def _first_event(text: str, start: int, end: int) -> tuple[str, int] | None:
+    for m in _EVENT_RE.finditer(text, start, end):
+        for i, (_, kind) in enumerate(_EVENT_WORDS):
+            if m.group(f"k{i}"):
+                # "ký" inside "đăng ký" (registering) is not a signing.
+                if kind == "signing" and re.search(rf"đăng{_S}$", text[max(0, m.start() - 6) : m.start()]):
+                    break
+                return kind, m.start()
+    return None
+
+
+def find_lead(layout: Layout) -> Lead:
+    """The lead sentence: the first body sentence (among the first few) that announces an event."""
+    text = layout.text
+    if is_document(layout):
+        return Lead(None, "document", True)
+    body = layout.body_sentences()[:6]
+    for s in body:
+        if _MEETING_RE.search(s.text):
+            ev = _first_event(text, s.start, s.end)
+            if ev:
+                return Lead(s, ev[0], False, ev[1])
+    # No event word in the opening sentences: look at the headline, then settle for the first sentence.
+    if layout.title_line is not None:
+        tl = layout.lines[layout.title_line]
+        ev = _first_event(text, tl.start, tl.end)
+        first = body[0] if body else None
+        if ev:
+            return Lead(first, ev[0], False, None)
+    for s in body:
+        if _MEETING_RE.search(s.text):
+            return Lead(s, "meeting", False, None)
+    return Lead(body[0] if body else None, "none", False, None)
+
+
+def classify(layout: Layout, lead: Lead, n_parties: int, n_figures: int) -> str:
+    """doc_kind of FORMAT.md §3."""
+    text = layout.text
+    title = layout.title
+    lead_text = lead.sentence.text if lead.sentence else ""
+    if lead.is_document:
+        m = _DOC_TYPE.search(text[:3000])
+        doc_type = m.group(1) if m else ""
+        if doc_type == "BÁO CÁO":
+            head = text[m.end() : m.end() + 400].lower() if m else ""
+            if "tổng kết" in head:
+                return "final_review"
+            if "sơ kết" in head:
+                return "interim_review"
+            return "activity_report"
+        if doc_type in ("KẾ HOẠCH", "CHƯƠNG TRÌNH") and n_parties <= 1:
+            return "plan"
+        return "other"
+    if re.search(r"họp báo", title + " " + lead_text, re.IGNORECASE):
+        return "briefing"
+    kind = lead.kind
+    joint = n_parties >= 2 or bool(_COORDINATION.search(lead_text + " " + title))
+    if kind in ("final_review", "interim_review"):
+        return kind if joint else "activity_report"
+    if kind == "giao_ban":
+        return "interim_review"
+    if kind == "signing":
+        return "signing"
+    if kind == "issue":
+        return "signing" if n_parties >= 2 and re.search(r"liên tịch|phối hợp", lead_text, re.IGNORECASE) and not re.search(
+            r"kế hoạch", lead_text, re.IGNORECASE
+        ) else "plan"
+    if kind == "congress":
+        return "other"
+    if kind == "meeting":
+        if re.search(r"triển khai|phát động", lead_text, re.IGNORECASE) and re.search(
+            r"kế hoạch|chương trình", lead_text, re.IGNORECASE
+        ):
+            return "plan" if n_parties <= 1 else "signing"
+        # Union bodies doing union work (gifts, contests, visits) report an activity.
+        return "activity_report" if n_figures or n_parties else "other"
+    return "activity_report" if n_figures or _CUTOFF.search(lead_text) else "other"
+
+
+@dataclass
+class EventDate:
+    """The event's ISO date (or None) and the text's own words for it."""
+
+    iso: str | None
+    raw: str | None
+
+
+def _complete(d: DateMatch, layout: Layout) -> str | None:
+    if d.year is not None:
+        return d.iso()
+    st = layout.stamp
+    if st is not None and st.day == d.day and st.month == d.month:
+        return DateMatch(d.start, d.end, d.day, d.month, st.year, d.form).iso()
+    return None
+
+
+def find_event_date(layout: Layout, lead: Lead, doc_kind: str) -> EventDate:
+    """event_date and event_date_raw of FORMAT.md §4."""
+    text = layout.text
+    if lead.is_document:
+        m = _PLACE_DATE_LINE.search(text[:3000])
+        if m:
+            line_end = text.find("\n", m.start())
+            raw = text[m.start() : m.end() if line_end == -1 else min(line_end, m.end())].strip()
+            dates = find_dates(raw)
+            return EventDate(dates[0].iso() if dates else None, raw)
+        return EventDate(None, None)
+    candidates = []
+    if lead.sentence is not None:
+        candidates.append(lead.sentence)
+    candidates += [s for s in layout.body_sentences()[:4] if s is not lead.sentence]
+    if doc_kind == "activity_report":
+        for s in candidates:
+            cm = _CUTOFF.search(s.text)
+            if cm:
+                dates = find_dates(text, s.start + cm.start(), s.start + cm.end())
+                raw = _cutoff_raw(text, s.start + cm.start(), dates)
+                iso = _complete(dates[0], layout) if dates else None
+                return EventDate(iso, raw)
+    for s in candidates:
+        for d in find_dates(text, s.start, s.end):
+            cue = _TIME_CUE.search(text[max(s.start, d.start - 25) : d.start])
+            if cue is None:
+                continue
+            raw_start = d.start - (len(text[max(s.start, d.start - 25) : d.start]) - cue.start())
+            raw_end = d.end + (1 if "(" in cue.group(0) and text[d.end : d.end + 1] == ")" else 0)
+            raw = text[raw_start:raw_end]
+            if re.match(r"(?:Trong|trong|Vào|vào)\b", raw) and not re.search(r"ngày", raw):
+                continue
+            return EventDate(_complete(d, layout), raw.strip())
+        if s is lead.sentence:
+            # The lead of a meeting with no date ("Mới đây", "Vừa qua") has none; do not go looking.
+            if re.search(r"mới đây|vừa qua|vừa diễn ra|gần đây", s.text, re.IGNORECASE):
+                return EventDate(None, None)
+    return EventDate(None, None)
+
+
+def _cutoff_raw(text: str, start: int, dates: list[DateMatch]) -> str:
+    if dates:
+        return text[start : dates[0].end].strip()
+    m = re.match(r"[^,;.\n]{0,40}", text[start:])
+    return text[start : start + (m.end() if m else 0)].strip()

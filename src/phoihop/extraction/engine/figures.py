@@ -1,0 +1,395 @@
+"""Figures: quantities written in digits that a text reports as results, targets, money or shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import YEAR_RANGE, find_dates, find_month_years, find_time_spans
+from .lexicon import COUNT_CLASSIFIERS, UNIT_NOUNS
+from .numbers import Quantity, find_quantities
+from .orgs import find_orgs, level_of
+from .programs import number_spans
+from .text import Layout, SpanSet
+from .vietnamese import LETTER_CLASS, LOWER_CLASS, UPPER_CLASS
+
+_L, _U, _LO = LETTER_CLASS, UPPER_CLASS, LOWER_CLASS
+_S = r"[ \t\u00a0]+"
+_S0 = r"[ \t\u00a0]*"
+
+# Words right before a number that make it part of a name, an identifier or an ordinal.
+_NAME_BEFORE = re.compile(
+    rf"(?<![{_L}])(?:số|Số|thứ|lần thứ|Điều|điều|khoản|Khoản|Chương|chương|mục|Mục|Nghị định|Nghị quyết|"
+    rf"Quyết định|Chỉ thị|Kết luận|Thông tư|Luật|Công văn|Kế hoạch|Chương trình|Quy chế|Đề án|Dự án|"
+    rf"Đại hội|khóa|khoá|Khóa|Khoá|nhiệm kỳ|tầng|lô|Lô|đường|Quốc lộ|quốc lộ|QL|Tỉnh lộ|Quận|Phường|"
+    rf"quận|phường|Tổ|tổ|khu phố|Khu phố|ấp|thôn|xóm|lớp|Lớp|tháng|Tháng|Top|top|hotline|Hotline|"
+    rf"điện thoại|ĐT|Fax|fax|mã|Mã|phiên|Phiên|Covid|COVID|số hiệu|mẫu|Mẫu|phụ lục|Phụ lục|Bước|bước|"
+    rf"Phần|phần thứ|Giai đoạn|giai đoạn|Đợt|đợt|Kỳ|kỳ|Nhóm|Bảng|bảng|Hình|hình)"
+    rf"{_S0}(?:[-–:]{_S0})?$"
+)
+_RANK_BEFORE = re.compile(rf"(?<![{_L}])(?:xếp|đứng|xếp hạng|đứng thứ|xếp thứ|vị trí|hạng)(?:{_S}thứ)?{_S0}$", re.I)
+# Lengths of time and other non-figures named right after the number.
+_AFTER_SKIP = re.compile(
+    rf"{_S0}(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|tuổi|lần|thập kỷ|thế kỷ|kỳ|nhiệm kỳ|"
+    rf"(?:nhóm{_S})?nội dung|điều|chương|mục|khoản|tiêu chí|bước|h\d|km|m2|m²|ha|kg|tấn|lít|mét)"
+    rf"(?![{_L}])",
+    re.IGNORECASE,
+)
+_PARTY_NOUNS = re.compile(
+    rf"{_S0}(?:cơ quan|đơn vị|tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|địa phương|bên|LĐLĐ|"
+    rf"Liên đoàn Lao động|Liên đoàn|liên đoàn|Công đoàn|công đoàn tỉnh|ngành|tổ chức)(?![{_L}])",
+)
+_THRESHOLD_AFTER = re.compile(rf"[^.;,]{{0,30}}(?<![{_L}])trở (?:lên|xuống)(?![{_L}])", re.IGNORECASE)
+_GOAL_BEFORE = re.compile(rf"(?<![{_L}])(?:chỉ tiêu|mục tiêu)(?:{_S}[{_L}]+){{0,2}}{_S0}$", re.IGNORECASE)
+_AREA_NATIONAL = re.compile(rf"(?<![{_L}])(?:toàn quốc|cả nước|trên toàn quốc|Tổng LĐLĐ|Tổng Liên đoàn|toàn hệ thống)(?![{_L}])", re.I)
+_AREA_WORD = re.compile(
+    rf"(?<![{_L}])(?:toàn|trên địa bàn|trên toàn|cả|khắp){_S}(tỉnh|thành phố|quận|huyện|thị xã|Thủ đô)(?![{_L}])",
+    re.IGNORECASE,
+)
+_LEVEL_PLACE = re.compile(
+    rf"(?<![{_L}])(tỉnh|thành phố|TP\.?|quận|huyện|thị xã){_S}((?:[{_U}][{_L}]*)(?:{_S}[{_U}][{_L}]*)*)"
+    rf"(?:{_S0}\([^)]*\))?{_S}(?:đã{_S})?(?:có|đạt|với|ghi nhận)(?:{_S}được)?{_S0}$",
+    re.IGNORECASE,
+)
+_ACTOR_HAS = re.compile(rf"(?:đã{_S})?(?:có|đạt|với|ghi nhận|phát triển|kết nạp)(?:{_S}được)?{_S0}$", re.IGNORECASE)
+_UNIT_SUBJECT = re.compile(
+    rf"(?:[^,.;]{{0,40}},{_S0})?(?:Tại{_S})?(?:Công ty|Nhà máy|Xí nghiệp|Tổng công ty|Trường|Bệnh viện|"
+    rf"CĐCS|Công đoàn cơ sở|Công đoàn Công ty|Công đoàn Trường|Doanh nghiệp{_S}[{_U}])"
+)
+_UNIT_BEFORE_HAS = re.compile(
+    rf"(?<![\d.,] )(?<![{_L}])(?:Công ty|công ty|Nhà máy|nhà máy|Xí nghiệp|Tập đoàn|Trường|trường|Bệnh viện|"
+    rf"CĐCS|Công đoàn cơ sở|doanh nghiệp{_S}[{_U}]|Tổng công ty)[^.;]{{0,60}}(?:hiện{_S})?(?:có|với|đang có){_S}(?:hơn{_S}|gần{_S}|trên{_S}|khoảng{_S})?$"
+)
+_HEDGE_EN = {
+    "gần": "nearly", "gần như": "nearly", "hơn": "more than", "trên": "more than", "khoảng": "about",
+    "tối thiểu": "at least", "ít nhất": "at least", "ước tính": "an estimated", "ước đạt": "an estimated",
+    "dưới": "fewer than", "từ": "from", "xấp xỉ": "about", "chừng": "about", "lên tới": "up to",
+    "lên đến": "up to", "tới": "up to", "tối đa": "at most", "ngót": "nearly",
+}  # fmt: skip
+_UNIT_EN = {
+    "initiative": "initiatives", "person": "people", "member": "union members", "grassroots_union":
+    "grassroots unions", "VND": "VND", "percent": "per cent", "count": "items", "rank": "rank",
+    "enterprise": "enterprises", "collective": "collectives", "individual": "individuals", "case": "cases",
+    "meal": "meals",
+}  # fmt: skip
+_PERIOD_RE = re.compile(
+    rf"(?<![{_L}])(?:[Qq]ua{_S}\d+{_S}năm(?:{_S}thực hiện)?|[Tt]rong{_S}\d+{_S}năm(?:{_S}thực hiện[^,.;]{{0,40}})?|"
+    rf"[Gg]iai đoạn{_S}(?:19|20)\d\d{_S0}[-–]{_S0}(?:19|20)\d\d|[Nn]ăm{_S}(?:19|20)\d\d|[Hh][àằ]ng{_S}năm|"
+    rf"[Tt]ính đến(?:{_S}ngày)?{_S}\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)\d\d)?|\d+{_S}tháng đầu năm(?:{_S}(?:19|20)\d\d)?|"
+    rf"[Tt]rong năm qua|[Nn]ăm qua|[Tt]ừ đầu năm(?:{_S}(?:19|20)\d\d)?(?:{_S}đến nay)?|[Nn]hiệm kỳ{_S}(?:19|20)\d\d{_S0}[-–]{_S0}(?:19|20)\d\d)"
+)
+_NOUN_KEYS = sorted(UNIT_NOUNS, key=len, reverse=True)
+_NOUN_RE = re.compile(
+    r"(?:" + "|".join(re.escape(k) for k in _NOUN_KEYS) + rf")(?![{_L}])", re.IGNORECASE
+)
+_HUMAN_UNITS = {"person", "member"}
+_NOT_NOUNS = {
+    "và", "với", "của", "là", "để", "cho", "trong", "tại", "đã", "được", "so", "trở", "đến", "tới", "hay",
+    "hoặc", "thì", "mà", "nên", "sẽ", "đang", "vào", "từ", "theo", "trên", "dưới", "hơn", "khi", "lên",
+    "xuống", "nữa", "rồi", "này", "đó", "kia", "ấy", "như", "nhưng", "bởi", "do", "vì", "về", "ra", "đi",
+}  # fmt: skip
+
+
+@dataclass
+class Figure:
+    """One figure of the output."""
+
+    start: int
+    end: int
+    num_start: int
+    value: int | float | list
+    unit: str
+    level: str | None
+    noun: str
+    hedge: str | None
+    period: str | None
+    in_title: bool = False
+
+    def key(self) -> tuple:
+        v = tuple(self.value) if isinstance(self.value, list) else self.value
+        head = " ".join(self.noun.lower().split()[:2])
+        return (v, self.unit, head)
+
+
+def _spans_excluded(text: str) -> list[tuple[int, int]]:
+    spans = [(d.start, d.end) for d in find_dates(text, day_month="cued")]
+    spans += find_time_spans(text) + find_month_years(text)
+    spans += [(m.start(), m.end()) for m in YEAR_RANGE.finditer(text)]
+    spans += number_spans(text)
+    spans += [(m.start(), m.end()) for m in re.finditer(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", text)]
+    # Digits glued to letters: "Covid-19", "F0", "5G", "H5N1".
+    spans += [(m.start(), m.end()) for m in re.finditer(rf"[{_L}]+[-–]?\d+|\d+(?!đ(?![{_L}])|đồng)[{_L}]+\d*", text)]
+    return spans
+
+
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    """Short quoted strings, which in this genre are names of programmes, movements and themes."""
+    out = []
+    for m in re.finditer(r"“[^”\n]{1,160}”|\"[^\"\n]{1,160}\"", text):
+        inner = m.group(0)[1:-1]
+        speech = bool(re.search(r"[:,][ \t\u00a0]*$", text[max(0, m.start() - 3) : m.start()]))
+        if len(inner) <= 120 and not re.search(r"[.!?]\s", inner) and not speech:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _inside(pos: int, spans: SpanSet) -> bool:
+    return pos in spans
+
+
+def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str, int, bool]:
+    """(unit, noun text, end of the noun phrase, counted in "lượt") after a number."""
+    m = re.match(_S0, text[pos:limit])
+    p = pos + (m.end() if m else 0)
+    luot = False
+    for _ in range(2):
+        cm = re.match(rf"({'|'.join(COUNT_CLASSIFIERS)}){_S}", text[p:limit])
+        if not cm:
+            break
+        if cm.group(1) == "lượt":
+            luot = True
+        # "lượt người" is itself a noun in the lexicon; keep the classifier only when no noun follows it.
+        if _NOUN_RE.match(text, p + cm.end()):
+            p += cm.end()
+        else:
+            break
+    nm = _NOUN_RE.match(text, p, limit)
+    if not nm:
+        return None, "", p, luot
+    noun = nm.group(0)
+    unit = UNIT_NOUNS.get(noun) or UNIT_NOUNS.get(noun.lower()) or next(
+        (v for k, v in UNIT_NOUNS.items() if k.lower() == noun.lower()), "count"
+    )
+    # Abbreviations are matched case-insensitively above; a lower-case "dn" is not "DN".
+    if noun.isupper() is False and noun.lower() in ("dn", "kcn", "ccn", "nlđ", "cnlđ", "cđcs") and noun != noun.upper():
+        return None, "", p, luot
+    end = _phrase_end(text, nm.end(), limit)
+    return unit, text[p:end], end, luot
+
+
+def _phrase_end(text: str, pos: int, limit: int) -> int:
+    """End of the counted noun phrase: a few more words, a quoted name, up to punctuation or a number."""
+    end = pos
+    words = 0
+    while words < 5:
+        m = re.match(rf"{_S0}(“[^”\n]{{1,80}}”|\"[^\"\n]{{1,80}}\"|[{_L}]+)", text[end:limit])
+        if not m:
+            break
+        w = m.group(1)
+        if w in ("và", "với", "cho", "của", "để", "nhằm", "trong", "tại", "đã", "được", "là", "thì", "khi", "vào"):
+            break
+        if re.match(r"\d", text[end + m.end() : end + m.end() + 1] or "x"):
+            break
+        end += m.end()
+        words += 1
+    return end
+
+
+def _default_level(parties: list[str], text: str, year: int | None) -> str | None:
+    from .orgs import find_orgs as _find
+
+    levels = []
+    orgs = [o for p in parties for o in _find(p)]
+    # The UBND and LĐLĐ sides set the area; other bodies only when there is no such side.
+    main = [o for o in orgs if o.kind != "other"] or orgs
+    for o in main:
+        lv = o.admin_level()
+        if lv:
+            levels.append(lv)
+    if not levels:
+        return None
+    order = ["grassroots", "commune", "district", "city", "province", "national"]
+    # The lowest level among the parties: a district programme reports district totals.
+    lv = min(levels, key=order.index)
+    return "district" if lv == "commune" else lv
+
+
+def _level_for(text: str, q: Quantity, sent_start: int, default: str | None, named_numbers: set) -> str | None:
+    clause_start = max(sent_start, text.rfind(";", sent_start, q.start) + 1)
+    before = text[clause_start : q.start]
+    # A condition such as "doanh nghiệp có từ 50 lao động trở lên" is no one's total.
+    if _THRESHOLD_AFTER.match(text, q.end):
+        return None
+    if _GOAL_BEFORE.search(before) and q.value in named_numbers:
+        return "national"
+    near = before[-90:]
+    lm = _LEVEL_PLACE.search(near)
+    if lm:
+        lv = level_of(_norm_level(lm.group(1)), lm.group(2))
+        if lv:
+            return "district" if lv == "commune" else lv
+    orgs = find_orgs(before, max(0, len(before) - 90), len(before))
+    if orgs and _ACTOR_HAS.search(before[orgs[-1].end :]) and len(before) - orgs[-1].end < 30:
+        lv = orgs[-1].admin_level()
+        if lv:
+            return "district" if lv == "commune" else lv
+    if _AREA_NATIONAL.search(before):
+        return "national"
+    am = None
+    for am in _AREA_WORD.finditer(before):
+        pass
+    if am:
+        word = am.group(1).lower()
+        if word in ("quận", "huyện", "thị xã"):
+            return "district"
+        if word == "tỉnh":
+            return "province"
+        if word == "thủ đô":
+            return "city"
+        return default if default in ("city", "district") else "city"
+    # One enterprise, school or grassroots union as the subject: its own total.
+    if _UNIT_BEFORE_HAS.search(before) or _UNIT_SUBJECT.match(text, sent_start, q.start):
+        return "grassroots"
+    return default
+
+
+def _norm_level(w: str) -> str:
+    w = w.lower()
+    return "thành phố" if w.startswith("tp") else w
+
+
+def _period_for(layout: Layout, pos: int) -> str | None:
+    text = layout.text
+    sent = layout.sentence_at(pos)
+    lo = sent.start if sent else max(0, pos - 200)
+    found = None
+    for m in _PERIOD_RE.finditer(text, lo, pos):
+        found = m
+    if found:
+        return found.group(0)
+    line = layout.line_at(pos)
+    if line is not None and line.start < lo:
+        for m in _PERIOD_RE.finditer(text, line.start, lo):
+            found = m
+        if found:
+            return found.group(0)
+    return None
+
+
+def find_figures(layout: Layout, parties: list[str], programme_names: list[str], year: int | None) -> list[dict]:
+    """figures of FORMAT.md §8."""
+    text = layout.text
+    excluded = SpanSet(_spans_excluded(text))
+    quoted = SpanSet(_quoted_names(text))
+    default = _default_level(parties, text, year)
+    n_parties = len(parties)
+    named_numbers = set()
+    for name in programme_names:
+        for q in find_quantities(name):
+            named_numbers.add(q.value if not isinstance(q.value, list) else None)
+    title_span = None
+    if layout.title_line is not None:
+        tl = layout.lines[layout.title_line]
+        title_span = (tl.start, tl.end)
+    figures: list[Figure] = []
+    for line in layout.lines:
+        if line.clutter:
+            continue
+        for q in find_quantities(text, line.start, line.end):
+            fig = _read_figure(layout, q, excluded, quoted, default, n_parties, named_numbers)
+            if fig is None:
+                continue
+            fig.in_title = bool(title_span and title_span[0] <= q.start < title_span[1])
+            figures.append(fig)
+    return [_as_dict(f, text) for f in _dedupe(figures)]
+
+
+def _read_figure(layout, q: Quantity, excluded, quoted, default, n_parties, named_numbers) -> Figure | None:
+    text = layout.text
+    if _inside(q.num_start, excluded) or _inside(q.num_start, quoted):
+        return None
+    value = q.value
+    first = value[0] if isinstance(value, list) else value
+    if first == 0:
+        return None
+    token = q.tokens[0]
+    if re.fullmatch(r"(?:19|20)\d\d", token) and not q.percent and q.scale is None:
+        return None  # a year
+    if re.fullmatch(r"\d{7,}", token):
+        return None  # phone numbers and codes are written without separators
+    before = text[max(0, q.num_start - 25) : q.num_start]
+    rank_m = _RANK_BEFORE.search(before)
+    is_rank = bool(rank_m) and not q.percent
+    if q.hedge is None and not is_rank and _NAME_BEFORE.search(before):
+        return None
+    if is_rank:
+        unit, noun, end = "rank", "", _phrase_end(text, q.end, len(text))
+    elif q.percent:
+        unit, noun = "percent", ""
+        end = _phrase_end(text, q.end, len(text))
+        noun = text[q.end : end].strip()
+    else:
+        if _AFTER_SKIP.match(text, q.end) and q.scale is None:
+            return None
+        unit, noun, end, luot = _noun_after(text, q.end, min(len(text), q.end + 120))
+        if unit is None:
+            if q.scale in ("tỷ", "tỉ", "triệu"):
+                unit, end = "VND", q.end
+            else:
+                # Some other counted thing ("12 phiên chợ", "30 mô hình"): a plain count.
+                wm = re.match(rf"{_S0}([{_LO}]+)", text[end : end + 30])
+                if not wm or wm.group(1) in _NOT_NOUNS:
+                    return None
+                unit = "count"
+                end = _phrase_end(text, end, len(text))
+                noun = text[q.end : end].strip()
+        elif luot and unit in _HUMAN_UNITS:
+            unit = "person"
+        # "đoàn viên, CNVCLĐ": members and non-members together are counted as people.
+        if unit == "member" and re.match(
+            rf"{_S0}(?:,|và){_S0}(?:CNVCLĐ|CNLĐ|NLĐ|CNVC|người lao động|công nhân)", text[end : end + 40]
+        ):
+            unit = "person"
+        pm = _PARTY_NOUNS.match(text, q.end)
+        if pm and not isinstance(value, list) and 2 <= value <= max(n_parties, 2) and (value == n_parties or n_parties == 0):
+            return None  # "2 cơ quan", "3 tỉnh, thành phố": the parties counted again
+    sent = layout.sentence_at(q.start)
+    sent_start = sent.start if sent else max(0, q.start - 200)
+    level = _level_for(text, q, sent_start, default, named_numbers)
+    start = q.num_start - (len(before) - rank_m.start()) if is_rank and rank_m else q.start
+    return Figure(start, end, q.num_start, value, unit, level, noun, q.hedge, _period_for(layout, q.start))
+
+
+def _dedupe(figures: list[Figure]) -> list[Figure]:
+    """A fact stated twice counts once; the body's wording wins over the headline's."""
+    body = [f for f in figures if not f.in_title]
+    # A headline's rounded "hơn 10.000 đoàn viên" restates the body's "10.350 đoàn viên".
+    figures = [f for f in figures if not (f.in_title and f.hedge and any(_rounds(f, b) for b in body))]
+    kept: dict[tuple, Figure] = {}
+    order: list[tuple] = []
+    for f in figures:
+        k = f.key()
+        if k not in kept:
+            kept[k] = f
+            order.append(k)
+        elif kept[k].in_title and not f.in_title:
+            kept[k] = f
+    return [kept[k] for k in order]
+
+
+def _rounds(title_fig: Figure, body_fig: Figure) -> bool:
+    if title_fig.unit != body_fig.unit or isinstance(title_fig.value, list) or isinstance(body_fig.value, list):
+        return False
+    a, b = float(title_fig.value), float(body_fig.value)
+    return b > 0 and abs(a - b) / b <= 0.2
+
+
+def _as_dict(f: Figure, text: str) -> dict:
+    quote = text[f.start : f.end].strip()
+    quote = re.sub(r"[\s,;:.]+$", "", quote)
+    hedge = _HEDGE_EN.get((f.hedge or "").lower())
+    value_en = (
+        f"{f.value[0]:,}–{f.value[1]:,}" if isinstance(f.value, list) else f"{f.value:,}"
+    ).replace(",", " ")
+    noun = f.noun.strip(" ,;.")
+    subject = " ".join(x for x in (hedge, value_en, _UNIT_EN[f.unit]) if x)
+    if noun:
+        subject += f" ({noun})"
+    return {
+        "quote": quote,
+        "value": f.value,
+        "unit": f.unit,
+        "subject": subject,
+        "level": f.level,
+        "period": f.period,
+    }
