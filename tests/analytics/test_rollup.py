@@ -81,9 +81,12 @@ def test_they_agree_after_approvals_edits_deletions_and_returns(big):
     assert_same(big)
     for report in Report.objects.filter(status=ReportStatus.SUBMITTED)[:5]:
         t.approve(report)
-    DataValue.objects.filter(indicator__code="gifts_count").order_by("pk")[:7].update(value=999)
-    DataValue.objects.filter(indicator__code="good_workers").order_by("-pk")[:5].delete()
-    Report.objects.filter(status=ReportStatus.DRAFT).order_by("pk")[:3].update(status=ReportStatus.SUBMITTED)
+    gifts = DataValue.objects.filter(indicator__code="gifts_count").order_by("pk")
+    DataValue.objects.filter(pk__in=list(gifts.values_list("pk", flat=True)[:7])).update(value=999)
+    workers = DataValue.objects.filter(indicator__code="good_workers").order_by("-pk")
+    DataValue.objects.filter(pk__in=list(workers.values_list("pk", flat=True)[:5])).delete()
+    drafts = list(Report.objects.filter(status=ReportStatus.DRAFT).order_by("pk").values_list("pk", flat=True)[:3])
+    Report.objects.filter(pk__in=drafts).update(status=ReportStatus.SUBMITTED)
     assert_same(big)
 
 

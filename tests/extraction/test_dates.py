@@ -34,7 +34,12 @@ def test_incomplete_or_invalid_dates_raise(text):
 
 @pytest.mark.parametrize(
     ("text", "day", "month"),
-    [("Sáng 3/3, hội nghị", 3, 3), ("Ngày 21/11, UBND", 21, 11), ("Chiều 8-11", 8, 11), ("đến ngày 24.6", 24, 6)],
+    [
+        ("Sáng 3/3, hội nghị", 3, 3),
+        ("Ngày 21/11, UBND", 21, 11),
+        ("Chiều 8-11", 8, 11),
+        ("đến ngày 24.6", 24, 6),
+    ],
 )
 def test_day_and_month_after_a_date_word(text, day, month):
     (d,) = find_dates(text)

@@ -71,7 +71,9 @@ def _encodable(ch, encode):
 
 
 def test_utf8_with_and_without_bom_and_utf16():
-    assert decode_bytes(PARAGRAPH.encode("utf-8")) == decode_bytes(b"\xef\xbb\xbf" + PARAGRAPH.encode("utf-8"))
+    assert decode_bytes(PARAGRAPH.encode("utf-8")) == decode_bytes(
+        b"\xef\xbb\xbf" + PARAGRAPH.encode("utf-8")
+    )
     assert decode_bytes(PARAGRAPH.encode("utf-8")).encoding == "utf-8"
     for raw in (PARAGRAPH.encode("utf-16"), PARAGRAPH.encode("utf-16-le"), PARAGRAPH.encode("utf-16-be")):
         decoded = decode_bytes(raw)

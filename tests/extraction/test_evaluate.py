@@ -40,7 +40,9 @@ def _degrade(preds):
     stems = sorted(bad)
     bad[stems[0]]["figures"] = bad[stems[0]]["figures"][::2]
     bad[stems[0]]["figures"][0]["value"] = 1  # wrong value
-    bad[stems[0]]["figures"].append({"quote": "không có trong văn bản", "value": 9, "unit": "people", "level": "city"})
+    bad[stems[0]]["figures"].append(
+        {"quote": "không có trong văn bản", "value": 9, "unit": "people", "level": "city"}
+    )
     bad[stems[0]]["programs"][0]["role"] = "referenced"
     bad[stems[0]]["people"][0]["title"] = "Bí thư Huyện ủy"
     bad[stems[1]]["doc_kind"] = "signing"

@@ -54,7 +54,11 @@ def _pdf(lines=None):
 
 
 def test_txt_in_legacy_encodings(tmp_path):
-    for raw, name in ((BODY.encode("utf-8"), "utf-8"), (encode_vni(BODY), "vni"), (encode_tcvn3(BODY), "tcvn3")):
+    for raw, name in (
+        (BODY.encode("utf-8"), "utf-8"),
+        (encode_vni(BODY), "vni"),
+        (encode_tcvn3(BODY), "tcvn3"),
+    ):
         path = tmp_path / "bai.txt"
         path.write_bytes(raw)
         result = read_document(path.read_bytes(), path.name)

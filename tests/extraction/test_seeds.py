@@ -70,7 +70,11 @@ def test_seed_003_signing_with_shared_place_name():
 def test_seed_004_joint_meeting_of_three_federations():
     r = _read("004")
     assert (r["doc_kind"], r["event_date"], r["event_date_raw"]) == ("interim_review", None, None)
-    assert sorted(r["parties"]) == ["LĐLĐ thành phố Hà Nội", "LĐLĐ thành phố Hải Phòng", "LĐLĐ tỉnh Quảng Ninh"]
+    assert sorted(r["parties"]) == [
+        "LĐLĐ thành phố Hà Nội",
+        "LĐLĐ thành phố Hải Phòng",
+        "LĐLĐ tỉnh Quảng Ninh",
+    ]
     assert _figure(r, 1_000_000)["level"] == "national"
     assert _figure(r, 5852)["level"] == "province"
     assert _figure(r, 51500)["level"] == "city"

@@ -54,7 +54,9 @@ def test_an_x_api_key_header_works_like_a_bearer_token(placed, client):
 def test_list_is_scoped_searchable_and_paginated(placed, api):
     alice = api(placed.alice)
     everything = alice.get("/")
-    assert everything.json()["count"] == 3  # her federation, its grassroots union and enterprise, nothing else
+    assert (
+        everything.json()["count"] == 3
+    )  # her federation, its grassroots union and enterprise, nothing else
     assert "Liên đoàn Lao động huyện Mỹ Đức" not in names(everything)
     found = alice.get("/", q="hai ba trung")
     assert names(found)[0] == "Liên đoàn Lao động quận Hai Bà Trưng"
@@ -68,7 +70,10 @@ def test_detail_gives_the_legacy_unit_and_todays_units(placed, api):
     data = api(placed.alice).get(f"/{placed.hbt_enterprise.pk}").json()
     assert data["admin_unit"]["label"] == "Phường Thanh Nhàn, Quận Hai Bà Trưng, Thành phố Hà Nội (cũ)"
     assert data["admin_unit"]["is_legacy"] is True
-    assert {link["unit"]["name"] for link in data["current_units"]} == {"Phường Bạch Mai", "Phường Hai Bà Trưng"}
+    assert {link["unit"]["name"] for link in data["current_units"]} == {
+        "Phường Bạch Mai",
+        "Phường Hai Bà Trưng",
+    }
     assert data["employees"] == 1065 and data["kind"] == "enterprise"
     assert [a["name"] for a in data["ancestors"]] == ["Liên đoàn Lao động quận Hai Bà Trưng"]
 
@@ -120,8 +125,14 @@ def test_bad_input_gets_422_naming_each_field_in_vietnamese_and_saves_nothing(pl
     assert Organization.objects.count() == before
     rules = api(placed.alice).post(
         "/",
-        {"name": "Công ty Y", "kind": "enterprise", "level": "grassroots", "parent_id": placed.hbt_union.pk,
-         "admin_unit_id": placed.thanh_nhan.pk, "tax_code": "0100107519"},
+        {
+            "name": "Công ty Y",
+            "kind": "enterprise",
+            "level": "grassroots",
+            "parent_id": placed.hbt_union.pk,
+            "admin_unit_id": placed.thanh_nhan.pk,
+            "tax_code": "0100107519",
+        },
     )
     assert rules.status_code == 422
     assert set(rules.json()["errors"]) == {"ownership", "tax_code"}
@@ -139,8 +150,13 @@ def test_charlie_gets_404_or_nothing_from_every_endpoint_about_hai_ba_trung(plac
     assert names(charlie.get("/")) == ["Liên đoàn Lao động huyện Mỹ Đức"]
     created = charlie.post(
         "/",
-        {"name": "CĐCS lạ", "kind": "grassroots_union", "level": "grassroots", "parent_id": placed.hbt_union.pk,
-         "admin_unit_id": placed.hbt_unit.pk},
+        {
+            "name": "CĐCS lạ",
+            "kind": "grassroots_union",
+            "level": "grassroots",
+            "parent_id": placed.hbt_union.pk,
+            "admin_unit_id": placed.hbt_unit.pk,
+        },
     )
     assert created.status_code == 422 and "parent_id" in created.json()["errors"]
     people = charlie.get("/people", q="dung").json()
@@ -148,7 +164,9 @@ def test_charlie_gets_404_or_nothing_from_every_endpoint_about_hai_ba_trung(plac
     person = Person.objects.get(full_name="Nguyễn Thị Kim Dung")
     assert charlie.get(f"/people/{person.pk}").status_code == 404
     unit = charlie.get(f"/admin-units/{placed.hbt_unit.pk}")
-    assert unit.status_code == 200 and "Liên đoàn" not in unit.content.decode()  # reference data, no organisations
+    assert (
+        unit.status_code == 200 and "Liên đoàn" not in unit.content.decode()
+    )  # reference data, no organisations
 
 
 def test_a_user_without_edit_rights_gets_403(placed, api):
@@ -162,7 +180,9 @@ def test_admin_unit_search_and_old_to_new_links(placed, api):
     found = alice.get("/admin-units", q="ben tre", era="legacy", level=UnitLevel.PROVINCE).json()
     assert [u["name"] for u in found] == ["Tỉnh Bến Tre"]
     detail = alice.get(f"/admin-units/{found[0]['id']}").json()
-    assert [(s["unit"]["name"], s["is_partly_merged"]) for s in detail["successors"]] == [("Tỉnh Vĩnh Long", False)]
+    assert [(s["unit"]["name"], s["is_partly_merged"]) for s in detail["successors"]] == [
+        ("Tỉnh Vĩnh Long", False)
+    ]
     new = alice.get(f"/admin-units/{current_unit('Phường Hai Bà Trưng').pk}").json()
     assert "Phường Phố Huế" in {p["unit"]["name"] for p in new["predecessors"]}
     assert new["valid_from"] == "2025-07-01"
@@ -171,7 +191,9 @@ def test_admin_unit_search_and_old_to_new_links(placed, api):
 
 
 def test_people_endpoints(placed, api):
-    person = Person.objects.create(full_name="Nguyễn Thị Kim Dung", title="Chủ tịch LĐLĐ Quận", organization=placed.hbt_union)
+    person = Person.objects.create(
+        full_name="Nguyễn Thị Kim Dung", title="Chủ tịch LĐLĐ Quận", organization=placed.hbt_union
+    )
     alice = api(placed.alice)
     listed = alice.get("/people", q="kim dung").json()
     assert listed["count"] == 1 and listed["items"][0]["organization"]["name"] == placed.hbt_union.name

@@ -9,7 +9,7 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_admin_units.py"
 
-BASE = '''
+BASE = """
 from dataclasses import dataclass
 from enum import StrEnum
 from .codes import ProvinceCode, WardCode{extra_import}
@@ -29,8 +29,8 @@ class Province:
     codename: str
     phone_code: int
 {classes}
-'''
-CURRENT_CLASSES = '''
+"""
+CURRENT_CLASSES = """
 @dataclass(frozen=True)
 class Ward:
     name: str
@@ -38,8 +38,8 @@ class Ward:
     division_type: VietNamDivisionType
     codename: str
     province_code: ProvinceCode
-'''
-LEGACY_CLASSES = '''
+"""
+LEGACY_CLASSES = """
 @dataclass(frozen=True)
 class District:
     name: str
@@ -55,7 +55,7 @@ class Ward:
     division_type: VietNamDivisionType
     codename: str
     district_code: DistrictCode
-'''
+"""
 FILES = {
     "vietnam_provinces/__init__.py": "__version__ = '9.9.9'\n__data_version__ = '2099-01-31'\n",
     "vietnam_provinces/codes.py": (
@@ -159,7 +159,9 @@ def test_snapshot_rows_are_compact_and_in_vietnamese(script, package):
     snapshot = script.build_snapshot(script.read_by_ast(package))
     assert snapshot["source"]["version"] == "9.9.9"
     assert snapshot["source"]["data_version"] == "2099-01-31"
-    assert snapshot["current"]["provinces"] == [[1, "Thành phố Hà Nội", "thành phố trực thuộc trung ương", None]]
+    assert snapshot["current"]["provinces"] == [
+        [1, "Thành phố Hà Nội", "thành phố trực thuộc trung ương", None]
+    ]
     assert snapshot["legacy"]["wards"][1] == [4, "Phường Trúc Bạch", "phường", 1]
     assert snapshot["ward_mapping"] == [[1, 1, [4, 8]], [4, 0, [4]]]
     # A conversion row naming a ward missing from the legacy list is left out and listed.

@@ -28,7 +28,9 @@ def test_an_administrator_sees_both_trees_side_by_side(placed, client_for):
 
 
 def test_children_load_on_demand(placed, client_for):
-    response = client_for(placed.bob).get(reverse("orgs:children", args=[placed.hbt_union.pk]), HTTP_HX_REQUEST="true")
+    response = client_for(placed.bob).get(
+        reverse("orgs:children", args=[placed.hbt_union.pk]), HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert "Công đoàn cơ sở Công ty May Hai Bà Trưng" in text(response)
 
@@ -58,7 +60,9 @@ def test_detail_lists_agreements_people_and_for_admins_the_members(placed, clien
     from phoihop.accounts.choices import Role
     from phoihop.core.testing import make_user
 
-    Person.objects.create(full_name="Nguyễn Thị Kim Dung", title="Chủ tịch LĐLĐ Quận", organization=placed.hbt_union)
+    Person.objects.create(
+        full_name="Nguyễn Thị Kim Dung", title="Chủ tịch LĐLĐ Quận", organization=placed.hbt_union
+    )
     head = make_user("hbt.head", placed.hbt_union, Role.ADMIN)
     body = text(client_for(head).get(reverse("orgs:detail", args=[placed.hbt_union.pk])))
     assert "03/CTr-UBND-LĐLĐ" in body
@@ -110,8 +114,14 @@ def test_the_form_names_each_bad_field_in_vietnamese_and_saves_nothing(placed, c
     assert Organization.objects.count() == before
     rules = client_for(placed.alice).post(
         reverse("orgs:create"),
-        {"name": "Công ty X", "kind": OrgKind.ENTERPRISE, "level": OrgLevel.GRASSROOTS, "parent": placed.hbt_union.pk,
-         "admin_unit": placed.thanh_nhan.pk, "tax_code": "0100107519"},
+        {
+            "name": "Công ty X",
+            "kind": OrgKind.ENTERPRISE,
+            "level": OrgLevel.GRASSROOTS,
+            "parent": placed.hbt_union.pk,
+            "admin_unit": placed.thanh_nhan.pk,
+            "tax_code": "0100107519",
+        },
     )
     assert "Doanh nghiệp cần có loại hình sở hữu" in text(rules)
     assert "Mã số thuế 0100107519 không hợp lệ" in text(rules)
@@ -136,7 +146,10 @@ def test_alice_edits_her_unit_keeping_a_parent_above_her_scope(placed, client_fo
     )
     assert response.status_code == 302
     placed.hbt_union.refresh_from_db()
-    assert placed.hbt_union.short_name == "LĐLĐ quận Hai Bà Trưng" and str(placed.hbt_union.valid_to) == "2025-06-30"
+    assert (
+        placed.hbt_union.short_name == "LĐLĐ quận Hai Bà Trưng"
+        and str(placed.hbt_union.valid_to) == "2025-06-30"
+    )
 
 
 def test_unit_lookup_pages_show_old_to_new(placed, client_for):
@@ -154,7 +167,9 @@ def test_unit_lookup_pages_show_old_to_new(placed, client_for):
 
 def test_the_unit_picker_suggests_units_of_the_right_level_and_picks_one(placed, client_for):
     client = client_for(placed.alice)
-    options = client.get(reverse("orgs:unit_options"), {"unit_q": "hai ba trung", "level": "district", "field": "admin_unit"})
+    options = client.get(
+        reverse("orgs:unit_options"), {"unit_q": "hai ba trung", "level": "district", "field": "admin_unit"}
+    )
     body = text(options)
     assert "Quận Hai Bà Trưng, Thành phố Hà Nội (cũ)" in body and "Phường Hai Bà Trưng" not in body
     picked = client.get(reverse("orgs:unit_pick"), {"unit": placed.hbt_unit.pk, "field": "admin_unit"})
@@ -162,7 +177,9 @@ def test_the_unit_picker_suggests_units_of_the_right_level_and_picks_one(placed,
 
 
 def test_people_pages(placed, client_for):
-    person = Person.objects.create(full_name="Nguyễn Thị Kim Dung", title="Chủ tịch LĐLĐ Quận", organization=placed.hbt_union)
+    person = Person.objects.create(
+        full_name="Nguyễn Thị Kim Dung", title="Chủ tịch LĐLĐ Quận", organization=placed.hbt_union
+    )
     client = client_for(placed.alice)
     assert "Nguyễn Thị Kim Dung" in text(client.get(reverse("orgs:people"), {"q": "kim dung"}))
     assert client.get(reverse("orgs:person", args=[person.pk])).status_code == 200
@@ -186,8 +203,13 @@ def test_charlie_gets_404_for_every_page_of_hai_ba_trung(placed, client_for):
     assert client.get(reverse("orgs:create"), {"parent": placed.hbt_union.pk}).status_code == 200
     posted = client.post(
         reverse("orgs:create"),
-        {"name": "CĐCS lạ", "kind": OrgKind.GRASSROOTS_UNION, "level": OrgLevel.GRASSROOTS,
-         "parent": placed.hbt_union.pk, "admin_unit": placed.hbt_unit.pk},
+        {
+            "name": "CĐCS lạ",
+            "kind": OrgKind.GRASSROOTS_UNION,
+            "level": OrgLevel.GRASSROOTS,
+            "parent": placed.hbt_union.pk,
+            "admin_unit": placed.hbt_unit.pk,
+        },
     )
     assert "Đơn vị cấp trên không tồn tại hoặc nằm ngoài phạm vi" in text(posted)
     assert not Organization.objects.filter(name="CĐCS lạ").exists()

@@ -167,19 +167,10 @@ def test_attachments_are_uploaded_listed_and_downloaded(world, api, media_root):
     assert again.status_code == 422 and "đã được đính kèm" in again.json()["errors"]["file"][0]
 
 
-# phoihop/api.py HeaderTokenAuth passes key=None to ApiToken.hash when no X-API-Key header is sent (a crash,
-# not a 401); the fix (return None when the key is empty) is requested from the owner of api.py.
-API_KEY_BUG = pytest.mark.xfail(
-    reason="HeaderTokenAuth crashes without X-API-Key", raises=AttributeError, strict=False
-)
-
-
-@API_KEY_BUG
 def test_the_api_needs_authentication(world, client):
     assert client.get(BASE).status_code == 401
 
 
-@API_KEY_BUG
 def test_session_login_works_too(world, client_for):
     assert client_for(world.alice).get(BASE).status_code == 200
 

@@ -156,21 +156,32 @@ GROUP BY x.grp, x.ind, x.span_key, x.option_key, i.aggregation"""
 
 
 def recompute(node_ids: Iterable[int], indicator_ids: list[int] | None, span_ids: list[int] | None) -> None:
-    """Recompute the cells of these organisations, deepest first so each reads its children's fresh cells."""
-    nodes = set(node_ids)
-    if not nodes:
+    """Recompute the cells of these organisations (all for the same indicators and spans)."""
+    recompute_work({node: (indicator_ids, span_ids) for node in node_ids})
+
+
+def recompute_work(work: dict[int, tuple[list[int] | None, list[int] | None]]) -> None:
+    """Recompute each node's cells for its (indicators, spans), deepest nodes first, so that every node reads
+    its children's fresh cells; nodes of one depth with the same indicators and spans go in one statement."""
+    if not work:
         return
-    internal = _internal(nodes)
-    leaves = nodes - internal
+    internal = _internal(work)
+    leaves = set(work) - internal
     if leaves:
         RollupCell.objects.filter(organization_id__in=leaves).delete()
-    by_depth: dict[int, list[int]] = defaultdict(list)
+    by_depth: dict[int, dict[tuple, list[int]]] = defaultdict(lambda: defaultdict(list))
     for pk, depth in Organization.objects.filter(pk__in=internal).values_list("pk", "depth"):
-        by_depth[depth].append(pk)
+        inds, spans = work[pk]
+        key = (None if inds is None else tuple(sorted(inds)), None if spans is None else tuple(sorted(spans)))
+        by_depth[depth][key].append(pk)
     for depth in sorted(by_depth, reverse=True):
-        ids = by_depth[depth]
-        for state in CellState.values:
-            _recompute_depth((", ".join(["%s"] * len(ids)), ids), depth, indicator_ids, span_ids, state)
+        for (inds, spans), ids in by_depth[depth].items():
+            node_sql = (", ".join(["%s"] * len(ids)), ids)
+            for state in CellState.values:
+                _recompute_depth(
+                    node_sql, depth, None if inds is None else list(inds), None if spans is None else list(spans),
+                    state,
+                )
 
 
 def rebuild(indicator_ids: list[int] | None = None, report: Callable[[str], None] | None = None) -> float:
@@ -249,43 +260,44 @@ def drain() -> int:
 
 
 def _absorb(notes: list[tuple]) -> None:
+    work: dict[int, tuple[set | None, set | None]] = {}
+
+    def add(node: int, inds: set | None, spans: set | None) -> None:
+        old_inds, old_spans = work.get(node, (set(), set()))
+        work[node] = (
+            None if inds is None or old_inds is None else old_inds | inds,
+            None if spans is None or old_spans is None else old_spans | spans,
+        )
+
     value_notes = [(org, ind, per) for _, kind, org, ind, per, _ in notes if kind == "v"]
     period_ids = {per for _, kind, _, _, per, _ in notes if kind in ("v", "p") and per}
     new_spans = ensure_spans(period_ids) if period_ids else []
     touched = {per for _, _, per in value_notes}
     # A new span that holds values noted earlier (a programme period added later) is filled in whole.
-    backfill = [s.pk for s in new_spans if _holds_other_values(s, touched)]
+    backfill = {s.pk for s in new_spans if _holds_other_values(s, touched)}
     if backfill:
-        nodes = set(Organization.objects.filter(children__isnull=False).values_list("pk", flat=True))
-        recompute(nodes, None, backfill)
+        for node in Organization.objects.filter(children__isnull=False).values_list("pk", flat=True).distinct():
+            add(node, None, backfill)
     if value_notes:
         containing = spans_containing({per for _, _, per in value_notes})
         paths = dict(Organization.objects.filter(pk__in={org for org, _, _ in value_notes}).values_list("pk", "path"))
-        work: dict[int, tuple[set, set]] = defaultdict(lambda: (set(), set()))
         for org, ind, per in value_notes:
             path = paths.get(org)
-            if not path:
-                continue
-            for node in ancestor_ids(path):
-                inds, spans = work[node]
-                inds.add(ind)
-                spans |= containing.get(per, set())
-        # Nodes sharing indicators and spans are recomputed together (a report touches one unit and period).
-        batches: dict[tuple, set[int]] = defaultdict(set)
-        for node, (inds, spans) in work.items():
-            if spans:
-                batches[(tuple(sorted(inds)), tuple(sorted(spans)))].add(node)
-        for (inds, spans), nodes in batches.items():
-            recompute(nodes, list(inds), list(spans))
-    tree_nodes: set[int] = set()
-    for _, kind, org, _, _, path in notes:
+            spans = containing.get(per)
+            if path and spans:
+                for node in ancestor_ids(path):
+                    add(node, {ind}, set(spans))
+    for _, kind, _, _, _, path in notes:
         if kind == "t" and path:
-            tree_nodes |= set(ancestor_ids(path)[:-1])
+            for node in ancestor_ids(path)[:-1]:
+                add(node, None, None)
         elif kind in ("n", "d") and path:
-            parent = ancestor_ids(path)[-2:-1]
-            tree_nodes |= set(parent)
-    if tree_nodes:
-        recompute(tree_nodes, None, None)
+            for node in ancestor_ids(path)[-2:-1]:
+                add(node, None, None)
+    recompute_work({
+        node: (None if inds is None else sorted(inds), None if spans is None else sorted(spans))
+        for node, (inds, spans) in work.items()
+    })
 
 
 def _holds_other_values(span: Span, touched: set[int]) -> bool:

@@ -89,13 +89,18 @@ def create_report(
     """A new report with every written section drafted; `fields` override the drafts. user=None: system use."""
     if kind not in ReportKind.values:
         raise ValidationError({"kind": f"Loại báo cáo không hợp lệ: {kind!r} (interim hoặc final)."})
-    if agreement is not None and user is not None and not permissions.visible_agreements(user).filter(
-        pk=agreement.pk
-    ).exists():
+    if (
+        agreement is not None
+        and user is not None
+        and not permissions.visible_agreements(user).filter(pk=agreement.pk).exists()
+    ):
         raise PermissionDenied("Văn bản phối hợp ngoài phạm vi của bạn.")
     orgs = list(organizations or [])
     if not orgs and agreement is not None:
-        orgs = [link.organization for link in agreement.party_links.select_related("organization", "organization__parent")]
+        orgs = [
+            link.organization
+            for link in agreement.party_links.select_related("organization", "organization__parent")
+        ]
     if not orgs:
         raise ValidationError({"organizations": "Chọn văn bản phối hợp hoặc ít nhất một đơn vị báo cáo."})
     if user is not None and not (
@@ -163,7 +168,11 @@ def _next_version(kind: str, fmt: str, report=None, agreement=None) -> int:
 def start_render(user, kind: str, fmt: str, *, report=None, agreement=None) -> GeneratedDocument:
     """Queue a render; the file appears on the returned record when its task is done."""
     if kind not in DocumentKind.values or fmt not in FORMATS_BY_KIND.get(kind, set()):
-        raise ValidationError({"fmt": f"Không xuất được {DocumentKind(kind).label if kind in DocumentKind.values else kind} ra định dạng {fmt}."})
+        raise ValidationError(
+            {
+                "fmt": f"Không xuất được {DocumentKind(kind).label if kind in DocumentKind.values else kind} ra định dạng {fmt}."
+            }
+        )
     if kind == DocumentKind.AGREEMENT:
         if agreement is None:
             raise ValidationError({"agreement": "Chọn văn bản phối hợp."})
@@ -208,9 +217,9 @@ def _progress(generated_id: int):
 
 def run_render(generated_id: int) -> GeneratedDocument:
     """The body of the background task: render, store atomically, then mark done (or failed)."""
-    generated = GeneratedDocument.objects.select_related("report__period", "report__agreement", "agreement").get(
-        pk=generated_id
-    )
+    generated = GeneratedDocument.objects.select_related(
+        "report__period", "report__agreement", "agreement"
+    ).get(pk=generated_id)
     if generated.status == RenderStatus.DONE:
         return generated
     GeneratedDocument.objects.filter(pk=generated_id).update(
@@ -231,7 +240,9 @@ def run_render(generated_id: int) -> GeneratedDocument:
         name = rendering.filename_for(
             generated.kind, generated.fmt, generated.version, generated.report, generated.agreement
         )
-        stored, digest, size = rendering.store_atomically(data, f"generated/{generated.kind}/{generated.pk}-{name}")
+        stored, digest, size = rendering.store_atomically(
+            data, f"generated/{generated.kind}/{generated.pk}-{name}"
+        )
     except Exception as exc:
         GeneratedDocument.objects.filter(pk=generated_id).update(
             status=RenderStatus.FAILED,
@@ -260,7 +271,8 @@ def visible_generated(user):
     from django.db.models import Q
 
     return GeneratedDocument.objects.filter(
-        Q(report__in=permissions.visible_review_reports(user)) | Q(agreement__in=permissions.visible_agreements(user))
+        Q(report__in=permissions.visible_review_reports(user))
+        | Q(agreement__in=permissions.visible_agreements(user))
     )
 
 
@@ -323,5 +335,7 @@ def default_period(agreement) -> Period | None:
     if agreement.period_start_year == agreement.period_end_year:
         return Period.for_year(agreement.period_start_year)
     return Period.objects.filter(
-        kind=PeriodKind.PROGRAMME, start__year=agreement.period_start_year, end__year=agreement.period_end_year
+        kind=PeriodKind.PROGRAMME,
+        start__year=agreement.period_start_year,
+        end__year=agreement.period_end_year,
     ).first() or Period.for_programme(agreement.period_start_year, agreement.period_end_year)

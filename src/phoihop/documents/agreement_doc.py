@@ -56,7 +56,11 @@ def _programme_blocks(agreement) -> list:
             blocks += text_paragraphs(area.description)
             for task in area.tasks.all():
                 blocks.append(Paragraph(_task_line(task)))
-    loose = list(agreement.tasks.filter(content_area__isnull=True).select_related("lead").prefetch_related("cooperating"))
+    loose = list(
+        agreement.tasks.filter(content_area__isnull=True)
+        .select_related("lead")
+        .prefetch_related("cooperating")
+    )
     if loose:
         blocks.append(Heading("Nhiệm vụ cụ thể"))
         blocks += [Paragraph(_task_line(t)) for t in loose]
@@ -107,7 +111,8 @@ def build(agreement, user=None) -> DocumentContent:
         title=agreement.title,
         blocks=blocks,
         signers=_signers(agreement),
-        recipients=[f"{o.parent.name} (để báo cáo)" for o in orgs if o.parent_id] + ["Các cơ quan, đơn vị liên quan"],
+        recipients=[f"{o.parent.name} (để báo cáo)" for o in orgs if o.parent_id]
+        + ["Các cơ quan, đơn vị liên quan"],
         archive=drafting.archive_for(orgs),
         author=getattr(user, "username", "") or "",
     )

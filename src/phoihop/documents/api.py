@@ -21,7 +21,10 @@ router = Router(tags=["documents"])
 
 
 class SignerSchema(Schema):
-    heading: str = Field("", description="Thẩm quyền và chức vụ, mỗi dòng một ý: TM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH")
+    heading: str = Field(
+        "",
+        description="Thẩm quyền và chức vụ, mỗi dòng một ý: TM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH",
+    )
     name: str = ""
 
 
@@ -128,7 +131,9 @@ def _generated_out(generated: GeneratedDocument) -> dict:
         "created_by": generated.created_by.username if generated.created_by else None,
         "created_at": generated.created_at,
         "finished_at": generated.finished_at,
-        "download_url": f"/api/v1/documents/files/{generated.pk}/download" if generated.is_available else None,
+        "download_url": f"/api/v1/documents/files/{generated.pk}/download"
+        if generated.is_available
+        else None,
     }
 
 
@@ -143,7 +148,11 @@ def _validation(exc: ValidationError) -> HttpError:
 
 @router.get("/reports", response=list[ReportOut], summary="Báo cáo sơ kết, tổng kết trong phạm vi")
 def list_reports(request, agreement_id: int | None = None):
-    qs = permissions.visible_review_reports(request.user).select_related("period").prefetch_related("organizations")
+    qs = (
+        permissions.visible_review_reports(request.user)
+        .select_related("period")
+        .prefetch_related("organizations")
+    )
     if agreement_id:
         qs = qs.filter(agreement_id=agreement_id)
     return [_report_out(r) for r in qs]
@@ -171,7 +180,12 @@ def create_report(request, payload: ReportCreate):
             raise HttpError(404, "meeting_id: không tìm thấy hội nghị trong phạm vi của bạn.")
     try:
         report = actions.create_report(
-            request.user, kind=payload.kind, period=period, agreement=agreement, organizations=orgs, meeting=meeting
+            request.user,
+            kind=payload.kind,
+            period=period,
+            agreement=agreement,
+            organizations=orgs,
+            meeting=meeting,
         )
     except PermissionDenied as exc:
         raise HttpError(403, str(exc))
@@ -185,7 +199,9 @@ def get_report(request, report_id: int):
     return _report_out(_report(request, report_id))
 
 
-@router.patch("/reports/{report_id}", response=ReportOut, summary="Sửa các phần viết, tiêu đề, người ký, nơi nhận")
+@router.patch(
+    "/reports/{report_id}", response=ReportOut, summary="Sửa các phần viết, tiêu đề, người ký, nơi nhận"
+)
 def update_report(request, report_id: int, payload: ReportUpdate):
     report = _report(request, report_id)
     fields = payload.model_dump(exclude_unset=True)
@@ -208,7 +224,9 @@ def render_report(request, report_id: int, payload: RenderIn):
     return 202, _generated_out(generated)
 
 
-@router.post("/agreements/{agreement_id}/render", response={202: GeneratedOut}, summary="Xuất văn bản phối hợp")
+@router.post(
+    "/agreements/{agreement_id}/render", response={202: GeneratedOut}, summary="Xuất văn bản phối hợp"
+)
 def render_agreement(request, agreement_id: int, payload: RenderIn):
     agreement = get_object_or_404(permissions.visible_agreements(request.user), pk=agreement_id)
     if payload.fmt not in FORMATS_BY_KIND[DocumentKind.AGREEMENT]:
@@ -234,5 +252,8 @@ def download_file(request, file_id: int):
     if not generated.is_available:
         raise HttpError(409, "Văn bản chưa tạo xong hoặc đã bị gián đoạn.")
     return FileResponse(
-        generated.file.open("rb"), as_attachment=True, filename=generated.filename, content_type=generated.content_type
+        generated.file.open("rb"),
+        as_attachment=True,
+        filename=generated.filename,
+        content_type=generated.content_type,
     )

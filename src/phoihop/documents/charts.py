@@ -148,7 +148,9 @@ def rates_chart(entries: list[IndicatorFigures]) -> bytes | None:
     for y, low, high in zip(ys, lows, highs, strict=True):
         if high is not None and high > low:
             ax.barh([y], [high - low], left=[low], color="#7fa6cf", height=0.55)
-            text = f"{vn_number(Decimal(str(low)).normalize())} - {vn_number(Decimal(str(high)).normalize())}%"
+            text = (
+                f"{vn_number(Decimal(str(low)).normalize())} - {vn_number(Decimal(str(high)).normalize())}%"
+            )
             end = high
         else:
             text = f"{vn_number(Decimal(str(low)).quantize(Decimal('0.01')).normalize())}%"
@@ -164,7 +166,12 @@ def rates_chart(entries: list[IndicatorFigures]) -> bytes | None:
 def for_group(entries: list[IndicatorFigures], figures: Figures, locality) -> list[tuple[bytes, str]]:
     """At most two charts for a group of indicators, each with its caption."""
     out = []
-    levels = levels_chart(entries, lambda option: locality.level(option.code) if option.disaggregation_id and _is_level(option) else option.name)
+    levels = levels_chart(
+        entries,
+        lambda option: (
+            locality.level(option.code) if option.disaggregation_id and _is_level(option) else option.name
+        ),
+    )
     if levels:
         out.append((levels, "Biểu đồ: kết quả theo cấp công nhận"))
     rates = rates_chart(entries)

@@ -29,7 +29,9 @@ ALIGN = {
 }
 
 
-def set_run_font(run, size: float | None = None, bold: bool | None = None, italic: bool | None = None) -> None:
+def set_run_font(
+    run, size: float | None = None, bold: bool | None = None, italic: bool | None = None
+) -> None:
     """Times New Roman for every script slot, so Vietnamese letters never fall back to another font."""
     run.font.name = FONT
     rpr = run._element.get_or_add_rPr()
@@ -96,7 +98,9 @@ def body_style(document) -> None:
                 fonts.set(qn(slot), FONT)
 
 
-def plain(paragraph, align: str = "center", after: float = 0, before: float = 0, indent: bool = False) -> None:
+def plain(
+    paragraph, align: str = "center", after: float = 0, before: float = 0, indent: bool = False
+) -> None:
     """A paragraph outside the body flow (header, signature): no first-line indent, single spacing."""
     fmt = paragraph.paragraph_format
     fmt.alignment = ALIGN[align]

@@ -120,7 +120,6 @@ if __name__ == "__main__":
     sys.exit(0)
 
 
-
 TEMPLATE_VARIABLES = {
     "issuer_parent",
     "issuers",
@@ -158,7 +157,12 @@ def sample_content():
         blocks=[
             Heading("I. KẾT QUẢ"),
             Paragraph("Có 1.065 công nhân giỏi cấp cơ sở."),
-            Table(columns=["TT", "Chỉ tiêu"], rows=[["1", "Công nhân giỏi"]], widths_cm=[1.0, 15.5], caption="Bảng 1"),
+            Table(
+                columns=["TT", "Chỉ tiêu"],
+                rows=[["1", "Công nhân giỏi"]],
+                widths_cm=[1.0, 15.5],
+                caption="Bảng 1",
+            ),
             Chart(png=png.getvalue(), caption="Biểu đồ"),
         ],
         signers=[Signer(["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"], "Nguyễn Văn A")],

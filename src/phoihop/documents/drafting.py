@@ -90,9 +90,7 @@ def signers_for(orgs, agreement: Agreement | None) -> list[dict]:
     out = []
     for org in orgs:
         link = links.get(org.pk)
-        out.append(
-            signer_for(org, link.signatory_title if link else "", link.signatory_name if link else "")
-        )
+        out.append(signer_for(org, link.signatory_title if link else "", link.signatory_name if link else ""))
     return out
 
 
@@ -128,7 +126,9 @@ def situation_for(kind: str, period, agreement: Agreement | None, orgs) -> str:
         parent = agreement.parent
         parent_number = f" số {parent.number}" if parent.number else ""
         text = (
-            f"Nhằm cụ thể hóa {parent.get_kind_display()}{parent_number} {parent.period_label}, " + text[:1].lower() + text[1:]
+            f"Nhằm cụ thể hóa {parent.get_kind_display()}{parent_number} {parent.period_label}, "
+            + text[:1].lower()
+            + text[1:]
         )
     return text + "\n(Nêu thêm bối cảnh, thuận lợi, khó khăn của kỳ báo cáo.)"
 

@@ -13,6 +13,9 @@ from decimal import Decimal
 from phoihop.reporting.choices import Aggregation
 from phoihop.reporting.models import DataValue, DisaggregationOption, Indicator, Period
 
+# Levels of recognition are not additive (a city-level good worker was first recognised at grassroots level):
+# such indicators get no total made by adding their options.
+NON_ADDITIVE = {"recognition_level"}
 # A qualifier that holds for a sum of values carrying it: a sum of "over" figures is still "over".
 _COMBINABLE = {"trên", "hơn", "gần", "khoảng", "ít nhất", "tối thiểu"}
 
@@ -127,9 +130,7 @@ def collect(
     """Figures for the organisations' subtrees (or themselves) in `period`, scoped to what `user` may see."""
     from phoihop.analytics.engine import Query, run
 
-    catalogue = list(
-        (indicators if indicators is not None else Indicator.objects.filter(is_active=True))
-    )
+    catalogue = list(indicators if indicators is not None else Indicator.objects.filter(is_active=True))
     catalogue.sort(key=lambda i: (i.order, i.code))
     by_id = {i.pk: i for i in catalogue}
     by_code = {i.code: i for i in catalogue}
@@ -138,6 +139,16 @@ def collect(
         (o.disaggregation_id, o.code): o for o in options.values()
     }
     figures = {i.code: IndicatorFigures(i) for i in catalogue}
+    if user is not None:
+        # A report may name a body outside the user's tree (the people's committee beside their federation):
+        # its figures are simply not counted for this user.
+        from phoihop.core import permissions
+
+        organizations = list(
+            permissions.visible_organizations(user).filter(pk__in=organizations).values_list("pk", flat=True)
+        )
+    if not organizations or not catalogue:
+        return Figures(period=period, previous_period=None, by_code=figures)
 
     result = run(
         Query(
@@ -172,7 +183,13 @@ def collect(
             entry.options.append((option, _figure(row)))
     for entry in figures.values():
         entry.options.sort(key=lambda pair: pair[0].order)
-        if not entry.total.has_value and entry.options and entry.indicator.aggregation == Aggregation.SUM:
+        disaggregation = entry.indicator.disaggregation
+        if (
+            not entry.total.has_value
+            and entry.options
+            and entry.indicator.aggregation == Aggregation.SUM
+            and not (disaggregation and disaggregation.code in NON_ADDITIVE)
+        ):
             _sum_options_into_total(entry)
 
     _attach_qualifiers(figures, organizations, period, user, scope)

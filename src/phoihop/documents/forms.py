@@ -52,20 +52,37 @@ class ReportEditForm(forms.Form):
     number = forms.CharField(label=_("Số, ký hiệu"), max_length=60, required=False)
     place = forms.CharField(label=_("Địa danh"), max_length=80, required=False)
     date = forms.DateField(
-        label=_("Ngày báo cáo"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Ngày báo cáo"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     issuer_parent = forms.CharField(label=_("Cơ quan chủ quản"), max_length=300, required=False)
     issuers = forms.CharField(
-        label=_("Cơ quan ban hành"), widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Mỗi dòng một dòng tiêu đề")
+        label=_("Cơ quan ban hành"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Mỗi dòng một dòng tiêu đề"),
     )
-    situation = forms.CharField(label=_("I. Đặc điểm tình hình"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
-    shortcomings = forms.CharField(label=_("Tồn tại, hạn chế"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    situation = forms.CharField(
+        label=_("I. Đặc điểm tình hình"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    shortcomings = forms.CharField(
+        label=_("Tồn tại, hạn chế"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     causes = forms.CharField(label=_("Nguyên nhân"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    lessons = forms.CharField(label=_("Bài học kinh nghiệm"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    directions = forms.CharField(label=_("Phương hướng, nhiệm vụ"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
-    recommendations = forms.CharField(label=_("Kiến nghị, đề xuất"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    lessons = forms.CharField(
+        label=_("Bài học kinh nghiệm"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    directions = forms.CharField(
+        label=_("Phương hướng, nhiệm vụ"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    recommendations = forms.CharField(
+        label=_("Kiến nghị, đề xuất"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     recipients = forms.CharField(
-        label=_("Nơi nhận"), required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Mỗi nơi nhận một dòng")
+        label=_("Nơi nhận"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Mỗi nơi nhận một dòng"),
     )
     archive = forms.CharField(label=_("Lưu"), max_length=120, required=False, initial="VT")
     include_tables = forms.BooleanField(label=_("Kèm bảng số liệu"), required=False)

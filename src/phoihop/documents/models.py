@@ -25,7 +25,9 @@ class ReviewReport(TimeStamped):
     is what a person writes or decides: the header, the qualitative sections, the signers and recipients.
     """
 
-    kind = models.CharField(_("loại báo cáo"), max_length=10, choices=ReportKind.choices, default=ReportKind.FINAL)
+    kind = models.CharField(
+        _("loại báo cáo"), max_length=10, choices=ReportKind.choices, default=ReportKind.FINAL
+    )
     agreement = models.ForeignKey(
         "programs.Agreement",
         null=True,
@@ -38,7 +40,10 @@ class ReviewReport(TimeStamped):
         "orgs.Organization", related_name="review_reports", verbose_name=_("đơn vị báo cáo")
     )
     period = models.ForeignKey(
-        "reporting.Period", on_delete=models.PROTECT, related_name="review_reports", verbose_name=_("kỳ báo cáo")
+        "reporting.Period",
+        on_delete=models.PROTECT,
+        related_name="review_reports",
+        verbose_name=_("kỳ báo cáo"),
     )
     meeting = models.ForeignKey(
         "meetings.Meeting",
@@ -49,20 +54,28 @@ class ReviewReport(TimeStamped):
         verbose_name=_("hội nghị"),
     )
     number = models.CharField(
-        _("số, ký hiệu"), max_length=60, blank=True, help_text=_("Ví dụ: 12/BC-UBND-LĐLĐ; để trống số khi chưa ban hành")
+        _("số, ký hiệu"),
+        max_length=60,
+        blank=True,
+        help_text=_("Ví dụ: 12/BC-UBND-LĐLĐ; để trống số khi chưa ban hành"),
     )
     place = models.CharField(_("địa danh"), max_length=80, blank=True, help_text=_("Ví dụ: Hai Bà Trưng"))
     date = models.DateField(_("ngày báo cáo"), null=True, blank=True)
     title = models.CharField(_("trích yếu"), max_length=500)
     issuer_parent = models.CharField(
-        _("cơ quan chủ quản"), max_length=300, blank=True, help_text=_("Dòng trên cùng bên trái, chữ thường đậm")
+        _("cơ quan chủ quản"),
+        max_length=300,
+        blank=True,
+        help_text=_("Dòng trên cùng bên trái, chữ thường đậm"),
     )
     issuers = models.TextField(_("cơ quan ban hành"), help_text=_("Mỗi cơ quan một dòng; in hoa, đậm"))
     signers = models.JSONField(
         _("người ký"),
         default=list,
         blank=True,
-        help_text=_('Danh sách {"heading": "TM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH", "name": "…"}'),
+        help_text=_(
+            'Danh sách {"heading": "TM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH", "name": "…"}'
+        ),
     )
     recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng"))
     archive = models.CharField(_("lưu"), max_length=120, default="VT", help_text=_("Ví dụ: VT, LĐLĐ"))
@@ -100,7 +113,11 @@ class ReviewReport(TimeStamped):
 
     @property
     def recipient_lines(self) -> list[str]:
-        return [line.strip().rstrip(";.").lstrip("-– ").strip() for line in self.recipients.splitlines() if line.strip()]
+        return [
+            line.strip().rstrip(";.").lstrip("-– ").strip()
+            for line in self.recipients.splitlines()
+            if line.strip()
+        ]
 
 
 def template_path(instance: DocumentTemplate, filename: str) -> str:
@@ -121,7 +138,9 @@ class DocumentTemplate(TimeStamped):
 
     class Meta:
         ordering = ["kind", "-version"]
-        constraints = [models.UniqueConstraint(fields=["kind", "version"], name="document_template_version_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "version"], name="document_template_version_unique")
+        ]
         verbose_name = _("mẫu văn bản")
         verbose_name_plural = _("mẫu văn bản")
 
@@ -145,7 +164,11 @@ class GeneratedDocument(models.Model):
         ReviewReport, null=True, blank=True, on_delete=models.CASCADE, related_name="generated"
     )
     agreement = models.ForeignKey(
-        "programs.Agreement", null=True, blank=True, on_delete=models.CASCADE, related_name="generated_documents"
+        "programs.Agreement",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="generated_documents",
     )
     version = models.PositiveIntegerField(_("phiên bản"))
     status = models.CharField(
@@ -172,7 +195,10 @@ class GeneratedDocument(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["report", "kind", "fmt"]), models.Index(fields=["agreement", "kind", "fmt"])]
+        indexes = [
+            models.Index(fields=["report", "kind", "fmt"]),
+            models.Index(fields=["agreement", "kind", "fmt"]),
+        ]
         verbose_name = _("văn bản đã tạo")
         verbose_name_plural = _("văn bản đã tạo")
 
@@ -186,7 +212,9 @@ class GeneratedDocument(models.Model):
     @property
     def is_available(self) -> bool:
         """Offered for download: finished and its file really there."""
-        return self.status == RenderStatus.DONE and bool(self.file) and self.file.storage.exists(self.file.name)
+        return (
+            self.status == RenderStatus.DONE and bool(self.file) and self.file.storage.exists(self.file.name)
+        )
 
     @property
     def is_stale(self) -> bool:

@@ -40,7 +40,12 @@ class Locality:
             word = "thành phố"
         else:
             word = "đơn vị"
-        if "ha noi" in names or "thu do" in names or word in ("quận", "huyện", "thị xã") and _under_hanoi(organizations):
+        if (
+            "ha noi" in names
+            or "thu do" in names
+            or word in ("quận", "huyện", "thị xã")
+            and _under_hanoi(organizations)
+        ):
             city = "Thủ đô"
         elif word in ("tỉnh", "thành phố"):
             city = f"cấp {word}"
@@ -53,7 +58,11 @@ class Locality:
         if option_code == "grassroots":
             return "cấp cơ sở"
         if option_code == "district":
-            return f"cấp {self.district_word}" if self.district_word in ("quận", "huyện", "thị xã") else "cấp huyện"
+            return (
+                f"cấp {self.district_word}"
+                if self.district_word in ("quận", "huyện", "thị xã")
+                else "cấp huyện"
+            )
         if option_code == "city":
             return self.city_level
         if option_code == "national":
@@ -69,29 +78,38 @@ def _under_hanoi(organizations) -> bool:
     return False
 
 
+def _is_range(figure: Figure) -> bool:
+    return figure.value_high is not None and figure.value_high != figure.value
+
+
+def _qualified(figure: Figure, text: str) -> str:
+    # A range already reads "từ … - …": its stored qualifier "từ" must not be written twice.
+    qualifier = figure.qualifier
+    if not qualifier or (_is_range(figure) and qualifier == "từ"):
+        return text
+    return f"{qualifier} {text}"
+
+
 def amount(figure: Figure, unit: str = "") -> str:
     """A count with its qualifier and unit: "trên 3.500 lượt người lao động"."""
     text = vn_number(figure.value)
-    if figure.value_high is not None and figure.value_high != figure.value:
+    if _is_range(figure):
         text = f"từ {text} - {vn_number(figure.value_high)}"
-    if figure.qualifier:
-        text = f"{figure.qualifier} {text}"
-    return f"{text} {unit}".strip()
+    return f"{_qualified(figure, text)} {unit}".strip()
 
 
 def money(figure: Figure) -> str:
     """ "trên 2,2 tỷ đồng"."""
-    text = vn_money(figure.value)
-    return f"{figure.qualifier} {text}" if figure.qualifier else text
+    return _qualified(figure, vn_money(figure.value))
 
 
 def percent(figure: Figure) -> str:
     """ "100%", "từ 67 - 74%", "gần 92,17%"."""
-    if figure.value_high is not None and figure.value_high != figure.value:
+    if _is_range(figure):
         text = f"từ {vn_number(_round(figure.value))} - {vn_percent(figure.value_high)}"
     else:
         text = vn_percent(figure.value)
-    return f"{figure.qualifier} {text}" if figure.qualifier else text
+    return _qualified(figure, text)
 
 
 def _round(value: Decimal | None) -> Decimal | None:
@@ -139,12 +157,16 @@ class Context:
 
 def emulation(ctx: Context) -> list[str]:
     out = []
-    units, people, workers = ctx.take("skills_contest_units"), ctx.take("skills_contest_participants"), ctx.take(
-        "good_workers"
+    units, people, workers = (
+        ctx.take("skills_contest_units"),
+        ctx.take("skills_contest_participants"),
+        ctx.take("good_workers"),
     )
     if units or people:
         contest = "Thông qua hội thi tay nghề, thi thợ giỏi, thao diễn kỹ thuật đã có "
-        contest += amount(units.total, "lượt đơn vị tổ chức hội thi") if units else "nhiều đơn vị tổ chức hội thi"
+        contest += (
+            amount(units.total, "lượt đơn vị tổ chức hội thi") if units else "nhiều đơn vị tổ chức hội thi"
+        )
         if people:
             contest += f", thu hút {amount(people.total, 'lượt người lao động tham gia')}"
         if workers:
@@ -164,7 +186,9 @@ def emulation(ctx: Context) -> list[str]:
     registered = ctx.take("initiatives_registered")
     if registered:
         out.append(
-            sentence(f"Trong Chương trình 1 triệu sáng kiến có {amount(registered.total, 'sáng kiến')} đăng ký thành công")
+            sentence(
+                f"Trong Chương trình 1 triệu sáng kiến có {amount(registered.total, 'sáng kiến')} đăng ký thành công"
+            )
         )
     creative = ctx.take("creative_initiatives")
     if creative:
@@ -172,7 +196,9 @@ def emulation(ctx: Context) -> list[str]:
     deeds = ctx.take("good_deed_examples")
     if deeds:
         noun = "gương “Người tốt, việc tốt”"
-        out.append(sentence(f"{ctx.period_phrase}, {ctx.locality.area} có {by_level(deeds, noun, ctx.locality)}"))
+        out.append(
+            sentence(f"{ctx.period_phrase}, {ctx.locality.area} có {by_level(deeds, noun, ctx.locality)}")
+        )
     works = ctx.take("dedicated_works")
     if works:
         out.append(sentence(f"{amount(works.total, 'công trình')} có ý nghĩa được gắn biển"))
@@ -205,7 +231,9 @@ def democracy(ctx: Context) -> list[str]:
     out = [sentence("Kết quả, " + "; ".join(clauses), joiner="")] if clauses else []
     plan = ctx.take("annual_plan_issued")
     if plan and plan.total.value:
-        out.append("Hằng năm, hai bên ban hành văn bản, kế hoạch phối hợp chỉ đạo thực hiện quy chế dân chủ ở cơ sở.")
+        out.append(
+            "Hằng năm, hai bên ban hành văn bản, kế hoạch phối hợp chỉ đạo thực hiện quy chế dân chủ ở cơ sở."
+        )
     return out
 
 
@@ -258,11 +286,15 @@ def welfare(ctx: Context) -> list[str]:
     clauses = []
     count, value = ctx.take("gifts_count"), ctx.take("gifts_vnd")
     if count and value:
-        clauses.append(f"tặng {amount(count.total, 'suất quà')} cho đoàn viên, người lao động, trị giá {money(value.total)}")
+        clauses.append(
+            f"tặng {amount(count.total, 'suất quà')} cho đoàn viên, người lao động, trị giá {money(value.total)}"
+        )
     elif count:
         clauses.append(f"tặng {amount(count.total, 'suất quà')} cho đoàn viên, người lao động")
     elif value:
-        clauses.append(f"tặng quà, hỗ trợ đoàn viên, người lao động có hoàn cảnh khó khăn {money(value.total)}")
+        clauses.append(
+            f"tặng quà, hỗ trợ đoàn viên, người lao động có hoàn cảnh khó khăn {money(value.total)}"
+        )
     shelters = ctx.take("union_shelters")
     if shelters:
         clauses.append(f"hỗ trợ {amount(shelters.total, 'mái ấm công đoàn')}")
@@ -275,7 +307,11 @@ def welfare(ctx: Context) -> list[str]:
     donations = ctx.take("donations_vnd")
     if donations:
         clauses.append(f"ủng hộ các quỹ {money(donations.total)}")
-    return [sentence("Công tác chăm lo đời sống đoàn viên, người lao động: " + "; ".join(clauses), joiner="")] if clauses else []
+    return (
+        [sentence("Công tác chăm lo đời sống đoàn viên, người lao động: " + "; ".join(clauses), joiner="")]
+        if clauses
+        else []
+    )
 
 
 def commendation(ctx: Context) -> list[str]:
@@ -288,7 +324,11 @@ def commendation(ctx: Context) -> list[str]:
         who = amount(individuals.total, "cá nhân")
     else:
         return []
-    return [sentence(f"{ctx.period_phrase}, có {who} có thành tích trong thực hiện chương trình phối hợp được khen thưởng")]
+    return [
+        sentence(
+            f"{ctx.period_phrase}, có {who} có thành tích trong thực hiện chương trình phối hợp được khen thưởng"
+        )
+    ]
 
 
 def organisation(ctx: Context) -> list[str]:

@@ -80,7 +80,9 @@ def _summary(wb: Workbook, report, figures: Figures) -> None:
     ws.append([_cell(ws, h, bold=True, align="center") for h in header])
     entries = figures.with_data()
     if not entries:
-        ws.append([_cell(ws, f"Không có số liệu đã duyệt trong {figures.period.label}.", italic=True, border=False)])
+        ws.append(
+            [_cell(ws, f"Không có số liệu đã duyệt trong {figures.period.label}.", italic=True, border=False)]
+        )
         return
     for number, entry, option, fig in _summary_rows(entries):
         ind = entry.indicator
@@ -96,7 +98,11 @@ def _summary(wb: Workbook, report, figures: Figures) -> None:
         ws.append(
             [
                 _cell(ws, number, align="center"),
-                _cell(ws, ind.name if option is None else f"– {option.name}", bold=option is None and bool(entry.options)),
+                _cell(
+                    ws,
+                    ind.name if option is None else f"– {option.name}",
+                    bold=option is None and bool(entry.options),
+                ),
                 _cell(ws, option.disaggregation.name if option is not None else ""),
                 _cell(ws, str(ind.get_unit_display()), align="center"),
                 _cell(ws, _num(fig.value), fmt=fmt, align="right"),
@@ -152,7 +158,11 @@ def _by_unit(wb: Workbook, report, figures: Figures, user) -> None:
         option_code = None
         if option_ref is not None:
             match = next(
-                (o for o, _f in entry.options if o.pk == option_ref or o.code == option_ref or str(o.pk) == str(option_ref)),
+                (
+                    o
+                    for o, _f in entry.options
+                    if o.pk == option_ref or o.code == option_ref or str(o.pk) == str(option_ref)
+                ),
                 None,
             )
             option_code = match.code if match else None
@@ -176,7 +186,9 @@ def _by_unit(wb: Workbook, report, figures: Figures, user) -> None:
         row = [_cell(ws, n, align="center"), _cell(ws, names.get(org_id, str(org_id)))]
         for entry, option in columns:
             fmt = NUMBER_FORMATS.get(entry.indicator.value_type, "#,##0.##")
-            row.append(_cell(ws, values.get((entry.code, option.code if option else None)), fmt=fmt, align="right"))
+            row.append(
+                _cell(ws, values.get((entry.code, option.code if option else None)), fmt=fmt, align="right")
+            )
         ws.append(row)
 
 
@@ -193,6 +205,3 @@ def render(report, user=None, figures: Figures | None = None, progress=None) -> 
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
-
-
-

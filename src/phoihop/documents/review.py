@@ -7,7 +7,6 @@ The results section follows the agreement's content areas when its indicators ar
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from phoihop.core.formatting import vn_money, vn_number, vn_percent
 from phoihop.reporting.choices import Theme, ValueType
@@ -15,11 +14,8 @@ from phoihop.reporting.choices import Theme, ValueType
 from . import charts, narrative
 from .choices import QUALITATIVE_SECTIONS, ReportKind
 from .content import Chart, DocumentContent, Heading, Paragraph, Signer, Table, place_date, text_paragraphs
-from .figures import Figure, Figures, IndicatorFigures, collect
+from .figures import NON_ADDITIVE, Figure, Figures, IndicatorFigures, collect
 
-# Levels of recognition are not additive (a city-level good worker was first recognised at grassroots level),
-# so such indicators get no total row in tables.
-NON_ADDITIVE = {"recognition_level"}
 TABLE_COLUMNS_CM = [1.0, 5.6, 1.9, 2.2, 2.2, 2.0, 1.6]  # sums to 16.5 cm: A4 less 30 mm + 15 mm margins
 
 Progress = Callable[[int, str], None]
@@ -84,7 +80,11 @@ def indicator_table(entries: list[IndicatorFigures], figures: Figures, locality:
         for option, fig in entry.options:
             if not fig.has_value and fig.previous is None:
                 continue
-            label = locality.level(option.code) if ind.disaggregation and ind.disaggregation.code == "recognition_level" else option.name
+            label = (
+                locality.level(option.code)
+                if ind.disaggregation and ind.disaggregation.code == "recognition_level"
+                else option.name
+            )
             rows.append(
                 [
                     "",
@@ -97,7 +97,9 @@ def indicator_table(entries: list[IndicatorFigures], figures: Figures, locality:
                 ]
             )
     return _without_empty_columns(
-        Table(columns=columns, rows=rows, widths_cm=list(TABLE_COLUMNS_CM), numeric={3, 4, 5, 6}, bold_rows=bold)
+        Table(
+            columns=columns, rows=rows, widths_cm=list(TABLE_COLUMNS_CM), numeric={3, 4, 5, 6}, bold_rows=bold
+        )
     )
 
 
@@ -200,7 +202,7 @@ def results_blocks(report, figures: Figures, locality: narrative.Locality, progr
 
 def build(report, user=None, progress: Progress = _noop) -> DocumentContent:
     """The full content of `report`, with figures scoped to what `user` may see (None: system use)."""
-    orgs = list(report.organizations.all().order_by("pk"))
+    orgs = ordered_organizations(report)
     progress(10, "Đọc số liệu từ kho tổng hợp")
     figures = collect([o.pk for o in orgs], report.period, user=user)
     locality = narrative.Locality.for_organizations(orgs)
@@ -240,6 +242,15 @@ def build(report, user=None, progress: Progress = _noop) -> DocumentContent:
     return content
 
 
+def ordered_organizations(report) -> list:
+    """The report's bodies in the agreement's party order (lead first), else in the order they were added."""
+    orgs = list(report.organizations.all().order_by("pk"))
+    if report.agreement_id:
+        order = {link.organization_id: link.order for link in report.agreement.party_links.all()}
+        orgs.sort(key=lambda o: (order.get(o.pk, 999), o.pk))
+    return orgs
+
+
 def _closing_sentence(report, orgs) -> str:
     names = " và ".join(o.name for o in orgs)
     kind = "báo cáo tổng kết" if report.kind == ReportKind.FINAL else "báo cáo sơ kết"
@@ -248,8 +259,3 @@ def _closing_sentence(report, orgs) -> str:
         if subject.startswith(verb):
             subject = subject[len(verb) :]
     return f"Trên đây là {kind} {subject} của {names}./." if subject else f"Trên đây là {kind} của {names}./."
-
-
-def figures_rows(figures: Figures) -> list[tuple[IndicatorFigures, Decimal | None]]:
-    """Every indicator with data, for the appendix."""
-    return [(e, e.total.value) for e in figures.with_data()]

@@ -19,7 +19,8 @@ from .models import DocumentTemplate, GeneratedDocument, ReviewReport
 
 def _report(request: HttpRequest, pk: int) -> ReviewReport:
     return get_object_or_404(
-        permissions.visible_review_reports(request.user).select_related("agreement", "period", "meeting"), pk=pk
+        permissions.visible_review_reports(request.user).select_related("agreement", "period", "meeting"),
+        pk=pk,
     )
 
 
@@ -180,7 +181,10 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     if not generated.is_available:
         raise Http404("Văn bản chưa tạo xong hoặc đã bị gián đoạn.")
     response = FileResponse(
-        generated.file.open("rb"), as_attachment=True, filename=generated.filename, content_type=generated.content_type
+        generated.file.open("rb"),
+        as_attachment=True,
+        filename=generated.filename,
+        content_type=generated.content_type,
     )
     response["X-Content-SHA256"] = generated.sha256
     return response
@@ -237,4 +241,3 @@ def template_download(request: HttpRequest, kind: str, pk: int = 0) -> HttpRespo
     from .docx_templates import shipped_path
 
     return FileResponse(open(shipped_path(kind), "rb"), as_attachment=True, filename=f"mau-{kind}.docx")
-

@@ -55,7 +55,10 @@ def _summary(result: dict, path: Path) -> str:
     lines.append("Các bên: " + ("; ".join(result["parties"]) or "—"))
     lines.append(f"Chương trình/quy chế ({len(result['programs'])}):")
     for p in result["programs"]:
-        years = "–".join(str(y) for y in (p["period_start_year"], p["period_end_year"]) if y) or "không rõ giai đoạn"
+        years = (
+            "–".join(str(y) for y in (p["period_start_year"], p["period_end_year"]) if y)
+            or "không rõ giai đoạn"
+        )
         lines.append(f"  - {p['kind']} {p['number'] or '(không số)'}, {years}, vai trò: {p['role']}")
     lines.append(f"Người ({len(result['people'])}):")
     lines += [f"  - {p['name']}: {p['title']}" for p in result["people"]]
@@ -109,7 +112,9 @@ def _extract_dir(src: Path, out: Path, max_bytes: int | None) -> int:
             failures += 1
             sys.stderr.write(f"{path.name}: {exc.message_vi}\n")
             continue
-        (out / f"{path.stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (out / f"{path.stem}.json").write_text(
+            json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     print(f"Đã đọc {len(files) - failures}/{len(files)} tệp, kết quả ở «{out}».")
     return EXIT_ERROR if failures == len(files) else 0
 
@@ -140,7 +145,9 @@ def main(argv: list[str]) -> int:
         if args.out:
             out = Path(args.out)
             out.mkdir(parents=True, exist_ok=True)
-            (out / f"{path.stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            (out / f"{path.stem}.json").write_text(
+                json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
         if args.json:
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         elif not args.out:

@@ -17,10 +17,18 @@ RULES: list[tuple[str, set[str], tuple[str, ...]]] = [
     ("initiatives_recognised", {"initiative"}, ("sang kien", "de tai", "giai phap")),
     ("good_workers", {"person"}, ("cong nhan gioi", "lao dong gioi", "tho gioi")),
     ("good_deed_examples", {"person"}, ("nguoi tot", "viec tot", "guong dien hinh")),
-    ("skills_contest_participants", {"person"}, ("hoi thi", "thi tay nghe", "thi tho", "thao dien", "tay nghe")),
+    (
+        "skills_contest_participants",
+        {"person"},
+        ("hoi thi", "thi tay nghe", "thi tho", "thao dien", "tay nghe"),
+    ),
     ("skills_contest_units", {"count"}, ("hoi thi", "thi tay nghe", "thi tho", "thao dien", "tay nghe")),
     ("dedicated_works", {"count"}, ("gan bien",)),
-    ("public_employee_conference_rate", {"percent"}, ("can bo, cong chuc", "cbccvc", "hanh chinh", "su nghiep cong lap")),
+    (
+        "public_employee_conference_rate",
+        {"percent"},
+        ("can bo, cong chuc", "cbccvc", "hanh chinh", "su nghiep cong lap"),
+    ),
     ("workers_conference_rate", {"percent"}, ("hoi nghi nguoi lao dong", "doanh nghiep")),
     ("workplace_dialogue_rate", {"percent"}, ("doi thoai",)),
     ("collective_agreements_signed", {"count"}, ("thoa uoc",)),
@@ -93,7 +101,9 @@ def map_figure(figure: dict, sentence: str) -> FigureMapping:
     for code, units, words in RULES:
         if unit not in units:
             continue
-        hit = next((w for w in words if w in folded_quote), None) or next((w for w in words if w in near), None)
+        hit = next((w for w in words if w in folded_quote), None) or next(
+            (w for w in words if w in near), None
+        )
         if hit is None:
             continue
         option = None
@@ -110,7 +120,9 @@ _HALF = re.compile(r"6 thang (dau|cuoi) nam\s*(\d{4})")
 _YEAR = re.compile(r"nam\s*(\d{4})")
 
 
-def period_from_text(phrase: str | None, fallback: tuple[str, int, int] | None = None) -> tuple[str, int, int] | None:
+def period_from_text(
+    phrase: str | None, fallback: tuple[str, int, int] | None = None
+) -> tuple[str, int, int] | None:
     """("programme", 2017, 2020) from "Giai đoạn 2017-2020"; ("half_year", 2022, 1); ("year", 2021, 2021)."""
     folded = fold(phrase or "")
     if m := _YEARS.search(folded):

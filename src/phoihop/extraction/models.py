@@ -14,7 +14,10 @@ class SourceDocument(TimeStamped):
         REVIEWED = "reviewed", _("Đã xác nhận")
 
     organization = models.ForeignKey(
-        "orgs.Organization", on_delete=models.PROTECT, related_name="source_documents", verbose_name=_("đơn vị")
+        "orgs.Organization",
+        on_delete=models.PROTECT,
+        related_name="source_documents",
+        verbose_name=_("đơn vị"),
     )
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveBigIntegerField(_("dung lượng"))
@@ -55,10 +58,16 @@ class Proposal(models.Model):
     span_end = models.IntegerField(null=True, blank=True)
     sentence = models.TextField(_("câu nguồn"), blank=True)
     indicator = models.ForeignKey("reporting.Indicator", null=True, blank=True, on_delete=models.SET_NULL)
-    option = models.ForeignKey("reporting.DisaggregationOption", null=True, blank=True, on_delete=models.SET_NULL)
-    organization = models.ForeignKey("orgs.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    option = models.ForeignKey(
+        "reporting.DisaggregationOption", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    organization = models.ForeignKey(
+        "orgs.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     period = models.ForeignKey("reporting.Period", null=True, blank=True, on_delete=models.SET_NULL)
-    decision = models.CharField(_("quyết định"), max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decision = models.CharField(
+        _("quyết định"), max_length=10, choices=Decision.choices, default=Decision.PENDING
+    )
     result_object = models.CharField(_("bản ghi tạo ra"), max_length=120, blank=True)
 
     class Meta:

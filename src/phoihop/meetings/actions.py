@@ -64,7 +64,9 @@ def host_choices(user):
     """Bodies a user may name as hosts: their own units and partners, plus every province- and national-level body
     (federations of other provinces co-host briefings, and their names are public)."""
     partners = permissions.partner_organizations(user).values("pk")
-    return Organization.objects.filter(Q(pk__in=partners) | Q(level__in=[OrgLevel.NATIONAL, OrgLevel.PROVINCE]))
+    return Organization.objects.filter(
+        Q(pk__in=partners) | Q(level__in=[OrgLevel.NATIONAL, OrgLevel.PROVINCE])
+    )
 
 
 def validate(user, data: MeetingData) -> None:
@@ -93,7 +95,9 @@ def validate(user, data: MeetingData) -> None:
             "Bạn chỉ ghi được hội nghị do đơn vị mình (hoặc đơn vị cấp dưới) chủ trì."
         )
     if data.kind == MeetingKind.SIGNING and not data.agreements_signed:
-        errors.setdefault("agreements_signed", []).append("Hội nghị ký kết cần có văn bản được ký tại hội nghị.")
+        errors.setdefault("agreements_signed", []).append(
+            "Hội nghị ký kết cần có văn bản được ký tại hội nghị."
+        )
     visible = permissions.visible_agreements(user) if user is not None else None
     for name in ("agreements_reviewed", "agreements_signed"):
         ids = {a.pk for a in getattr(data, name)}
@@ -216,7 +220,8 @@ def data_from(meeting: Meeting) -> MeetingData:
         ],
         agenda=[(i.title, i.presenter) for i in meeting.agenda_items.all()],
         follow_ups=[
-            FollowUpData(f.title, f.lead, f.deadline, f.status, f.agreement_task) for f in meeting.follow_ups.all()
+            FollowUpData(f.title, f.lead, f.deadline, f.status, f.agreement_task)
+            for f in meeting.follow_ups.all()
         ],
     )
 

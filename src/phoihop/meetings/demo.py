@@ -50,7 +50,12 @@ MEETINGS = {
         signed=["hbt_2020"],
         period="2017-2020",
         attendees=[
-            ("dang_thi_phuong_hoa", "Đặng Thị Phương Hoa", "Phó Chủ tịch thường trực LĐLĐ thành phố Hà Nội", G),
+            (
+                "dang_thi_phuong_hoa",
+                "Đặng Thị Phương Hoa",
+                "Phó Chủ tịch thường trực LĐLĐ thành phố Hà Nội",
+                G,
+            ),
             ("tran_quyet_thang", "Trần Quyết Thắng", "Phó Bí thư thường trực Quận ủy Hai Bà Trưng", G),
             ("vu_van_hoat", "Vũ Văn Hoạt", "Ủy viên thường vụ Quận ủy, Phó Chủ tịch UBND Quận", P),
             ("nguyen_thi_kim_dung", "Nguyễn Thị Kim Dung", "Quận ủy viên, Chủ tịch LĐLĐ Quận", R),
@@ -59,7 +64,10 @@ MEETINGS = {
             ("Báo cáo tổng kết Chương trình phối hợp công tác giai đoạn 2017-2020", "Nguyễn Thị Kim Dung"),
             ("Ký kết chương trình phối hợp công tác giai đoạn 2020-2025", ""),
             ("Phát biểu chỉ đạo", "Đặng Thị Phương Hoa"),
-            ("Khen thưởng tập thể có thành tích trong thực hiện chương trình phối hợp", "UBND quận Hai Bà Trưng"),
+            (
+                "Khen thưởng tập thể có thành tích trong thực hiện chương trình phối hợp",
+                "UBND quận Hai Bà Trưng",
+            ),
         ],
         summary="Giai đoạn 2017-2020, UBND và LĐLĐ quận phối hợp chặt chẽ, thường xuyên trong triển khai các văn bản "
         "chỉ đạo thực hiện Quy chế dân chủ ở cơ sở; thông qua thanh tra, kiểm tra, tổ chức Công đoàn tuyên truyền, "
@@ -127,7 +135,10 @@ MEETINGS = {
         conclusions="Phó Chủ tịch UBND tỉnh đề nghị hai bên phát huy kết quả giai đoạn 2018 - 2023; các sở, ngành "
         "khẩn trương cùng các Ban của Công đoàn tỉnh thực hiện Quy chế mới.",
         follow_ups=[
-            ("Xây dựng chế độ, chính sách liên quan đến cán bộ, công chức, viên chức và người lao động", "bt_gov"),
+            (
+                "Xây dựng chế độ, chính sách liên quan đến cán bộ, công chức, viên chức và người lao động",
+                "bt_gov",
+            ),
             ("Phát triển đoàn viên, thành lập công đoàn cơ sở trong các thành phần kinh tế", "bt_union"),
             ("Thanh tra, kiểm tra, giám sát việc chấp hành pháp luật", "bt_gov"),
             ("Phối hợp triển khai Dự án Nhà ở xã hội công đoàn tại Bến Tre", "bt_union"),
@@ -198,8 +209,11 @@ MEETINGS = {
         ],
         agenda=[
             ("Sơ kết phong trào CNVCLĐ và hoạt động Công đoàn 6 tháng đầu năm 2022", ""),
-            ("Thảo luận “Chương trình 1 triệu sáng kiến - nỗ lực vượt khó sáng tạo, quyết tâm chiến thắng đại dịch "
-             "Covid-19”", ""),
+            (
+                "Thảo luận “Chương trình 1 triệu sáng kiến - nỗ lực vượt khó sáng tạo, quyết tâm chiến thắng đại dịch "
+                "Covid-19”",
+                "",
+            ),
             ("Phát biểu kết luận", "Nguyễn Phi Thường"),
         ],
         summary="Tính đến ngày 24/6/2022, LĐLĐ thành phố Hà Nội có hơn 51.500 sáng kiến, thành phố Hải Phòng gần "
@@ -208,8 +222,14 @@ MEETINGS = {
         "hợp, thực hiện tốt chức năng, nhiệm vụ, chương trình, kế hoạch đã đề ra.",
         follow_ups=[
             ("Chỉ đạo tổ chức Đại hội điểm công đoàn cơ sở", "hn_union"),
-            ("Đại diện thương lượng, ký kết thỏa ước lao động tập thể, đặc biệt thỏa ước nhóm doanh nghiệp", "hp_union"),
-            ("Phát triển đoàn viên, thành lập công đoàn cơ sở ở khu vực ngoài nhà nước, doanh nghiệp FDI", "qn_union"),
+            (
+                "Đại diện thương lượng, ký kết thỏa ước lao động tập thể, đặc biệt thỏa ước nhóm doanh nghiệp",
+                "hp_union",
+            ),
+            (
+                "Phát triển đoàn viên, thành lập công đoàn cơ sở ở khu vực ngoài nhà nước, doanh nghiệp FDI",
+                "qn_union",
+            ),
             ("Cử cán bộ hỗ trợ công đoàn cơ sở, người lao động cập nhật sáng kiến", "hn_union"),
         ],
         source=SOURCE_004,
@@ -249,7 +269,9 @@ def load(ctx: dict) -> None:
             follow_ups=[actions.FollowUpData(title, orgs.get(lead)) for title, lead in spec["follow_ups"]],
         )
         if data.kind == MeetingKind.SIGNING and not data.agreements_signed:
-            data.kind = MeetingKind.JOINT  # the agreements step did not run: keep the meeting, not the signing
+            data.kind = (
+                MeetingKind.JOINT
+            )  # the agreements step did not run: keep the meeting, not the signing
         meetings[key] = actions.create_meeting(None, data)
 
 

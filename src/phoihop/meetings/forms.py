@@ -27,7 +27,9 @@ class MeetingForm(forms.Form):
     )
     venue = forms.CharField(label=_("Địa điểm"), max_length=300, required=False)
     hosts = forms.ModelMultipleChoiceField(
-        label=_("Đơn vị chủ trì"), queryset=Organization.objects.none(), widget=forms.SelectMultiple(attrs={"size": 6})
+        label=_("Đơn vị chủ trì"),
+        queryset=Organization.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     agreements_reviewed = forms.ModelMultipleChoiceField(
         label=_("Văn bản được sơ kết, tổng kết"), queryset=Organization.objects.none(), required=False
@@ -35,15 +37,21 @@ class MeetingForm(forms.Form):
     agreements_signed = forms.ModelMultipleChoiceField(
         label=_("Văn bản ký kết tại hội nghị"), queryset=Organization.objects.none(), required=False
     )
-    period = forms.ModelChoiceField(label=_("Kỳ được sơ kết, tổng kết"), queryset=Period.objects.all(), required=False)
+    period = forms.ModelChoiceField(
+        label=_("Kỳ được sơ kết, tổng kết"), queryset=Period.objects.all(), required=False
+    )
     agenda = forms.CharField(
         label=_("Chương trình hội nghị"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Mỗi nội dung một dòng; ghi người trình bày sau dấu |"),
     )
-    summary = forms.CharField(label=_("Nội dung chính"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
-    conclusions = forms.CharField(label=_("Kết luận"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    summary = forms.CharField(
+        label=_("Nội dung chính"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    conclusions = forms.CharField(
+        label=_("Kết luận"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     source = forms.CharField(label=_("Nguồn"), max_length=500, required=False)
 
     def __init__(self, *args, user, **kwargs):
@@ -94,7 +102,9 @@ class FollowUpForm(forms.Form):
     deadline = forms.DateField(
         label=_("Thời hạn"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    status = forms.ChoiceField(label=_("Trạng thái"), choices=FollowUpStatus.choices, initial=FollowUpStatus.OPEN)
+    status = forms.ChoiceField(
+        label=_("Trạng thái"), choices=FollowUpStatus.choices, initial=FollowUpStatus.OPEN
+    )
 
 
 AttendeeFormSet = forms.formset_factory(AttendeeForm, extra=2)

@@ -39,7 +39,10 @@ class Meeting(TimeStamped):
     )
     venue = models.CharField(_("địa điểm"), max_length=300, blank=True)
     hosts = models.ManyToManyField(
-        "orgs.Organization", through="MeetingHost", related_name="hosted_meetings", verbose_name=_("đơn vị chủ trì")
+        "orgs.Organization",
+        through="MeetingHost",
+        related_name="hosted_meetings",
+        verbose_name=_("đơn vị chủ trì"),
     )
     agreements_reviewed = models.ManyToManyField(
         "programs.Agreement",
@@ -140,7 +143,9 @@ class Attendance(models.Model):
         related_name="+",
         verbose_name=_("đơn vị"),
     )
-    role = models.CharField(_("vai trò"), max_length=12, choices=AttendeeRole.choices, default=AttendeeRole.MEMBER)
+    role = models.CharField(
+        _("vai trò"), max_length=12, choices=AttendeeRole.choices, default=AttendeeRole.MEMBER
+    )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:

@@ -30,7 +30,9 @@ def _get_meeting(request: HttpRequest, pk: int) -> Meeting:
 
 @login_required
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    qs = _visible(request).prefetch_related("host_links__organization", "agreements_reviewed", "agreements_signed")
+    qs = _visible(request).prefetch_related(
+        "host_links__organization", "agreements_reviewed", "agreements_signed"
+    )
     kind = request.GET.get("kind", "")
     if kind in MeetingKind.values:
         qs = qs.filter(kind=kind)
@@ -77,7 +79,10 @@ def _formsets(request: HttpRequest, meeting: Meeting | None = None):
             FollowUpFormSet(request.POST, prefix="fu"),
         )
     attendees = (
-        [{"full_name": a.person.full_name, "title": a.title, "role": a.role} for a in meeting.attendances.all()]
+        [
+            {"full_name": a.person.full_name, "title": a.title, "role": a.role}
+            for a in meeting.attendances.all()
+        ]
         if meeting
         else []
     )

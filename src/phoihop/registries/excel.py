@@ -93,7 +93,7 @@ def export_workbook(registry: Registry, queryset, ctx: Context) -> bytes:
     for obj in queryset.iterator(chunk_size=2000):
         row = [obj.pk]
         for column in columns:
-            value = _export_value(column, getattr(obj, column.name), ctx)
+            value = _export_value(column, column.value_of(obj), ctx)
             if column.kind in formats and value is not None:
                 cell = WriteOnlyCell(ws, value=value)
                 cell.number_format = formats[column.kind]

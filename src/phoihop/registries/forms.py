@@ -69,6 +69,7 @@ class RegistryForm(forms.Form):
         if instance is not None:
             values = registry.values_of(instance)
             initial = {c.name: _initial(c, values.get(c.name), ctx) for c in registry.model_columns}
+            initial.update({c.name: c.value_of(instance) for c in registry.columns if c.virtual and c.source})
         initial.update(initial_values or {})
         super().__init__(*args, initial=initial, **kwargs)
         for column in registry.columns:

@@ -36,6 +36,7 @@ class Column:
     default: object = None
     width: int = 18
     export: bool = True
+    source: str = ""  # virtual columns: where an export reads the value, e.g. "organization__tax_code"
 
     def bind(self, model) -> Column:
         if self.virtual:
@@ -56,6 +57,15 @@ class Column:
             self.required = not (f.blank or f.null or f.has_default() or isinstance(f, models.BooleanField))
         assert self.kind in KINDS, (model, self.name, self.kind)
         return self
+
+    def value_of(self, obj):
+        """The stored value of this column for `obj` (virtual columns: through `source`, if any)."""
+        if not self.virtual:
+            return getattr(obj, self.name)
+        target = obj
+        for part in self.source.split("__") if self.source else []:
+            target = getattr(target, part, None) if target is not None else None
+        return target if self.source else None
 
     @property
     def is_fk(self) -> bool:

@@ -57,12 +57,20 @@ class IndicatorOut(Schema):
     value_type: ValueType
     unit: Unit
     aggregation: Aggregation
-    disaggregation: str | None = Field(None, alias="disaggregation.code")
+    disaggregation: str | None = None
     options: list[OptionOut] = []
     numerator_label: str
     denominator_label: str
     description: str
     is_active: bool
+
+    @staticmethod
+    def resolve_disaggregation(obj):
+        return obj.disaggregation.code if obj.disaggregation_id else None
+
+    @staticmethod
+    def resolve_options(obj):
+        return list(obj.disaggregation.options.all()) if obj.disaggregation_id else []
 
 
 class IndicatorIn(Schema):
@@ -89,7 +97,11 @@ class PeriodOut(Schema):
 
 class FormLineOut(Schema):
     order: int
-    indicator: str = Field(..., alias="indicator.code")
+    indicator: str
+
+    @staticmethod
+    def resolve_indicator(obj):
+        return obj.indicator.code
 
 
 class FormOut(Schema):
@@ -106,9 +118,13 @@ class FormOut(Schema):
 
 
 class FormDetailOut(FormOut):
-    lines: list[FormLineOut] = Field(..., alias="rows")
+    lines: list[FormLineOut]
     reporting_kinds: list[str]
     reporting_levels: list[str]
+
+    @staticmethod
+    def resolve_lines(obj):
+        return list(obj.rows.select_related("indicator"))
 
 
 class PeriodIn(Schema):
@@ -120,9 +136,9 @@ class PeriodIn(Schema):
 
 class ReportOut(Schema):
     id: int
-    form: str = Field(..., alias="form.code")
+    form: str
     organization_id: int
-    organization: str = Field(..., alias="organization.name")
+    organization: str
     period: PeriodOut
     status: ReportStatus
     version: int
@@ -131,6 +147,14 @@ class ReportOut(Schema):
     approved_at: dt.datetime | None
     returned_reason: str
     is_locked: bool
+
+    @staticmethod
+    def resolve_form(obj):
+        return obj.form.code
+
+    @staticmethod
+    def resolve_organization(obj):
+        return obj.organization.name
 
 
 class ValueOut(Schema):
@@ -156,6 +180,14 @@ class IssueOut(Schema):
 class ReportDetailOut(ReportOut):
     values: list[ValueOut]
     issues: list[IssueOut]
+
+    @staticmethod
+    def resolve_values(obj):
+        return _values(obj)
+
+    @staticmethod
+    def resolve_issues(obj):
+        return [i.as_dict() for i in validate_report(obj)]
 
 
 class ValueIn(Schema):
@@ -214,13 +246,25 @@ class HistoryOut(Schema):
 
 class TargetOut(Schema):
     id: int
-    indicator: str = Field(..., alias="indicator.code")
+    indicator: str
     option: str | None = None
     organization_id: int
     period: PeriodOut
     value: Decimal
     agreement_id: int | None
     achieved: Decimal | None = None
+
+    @staticmethod
+    def resolve_indicator(obj):
+        return obj.indicator.code
+
+    @staticmethod
+    def resolve_option(obj):
+        return obj.option.code if obj.option_id else None
+
+    @staticmethod
+    def resolve_achieved(obj):
+        return selectors.target_progress(obj)
 
 
 class TargetIn(Schema):
@@ -258,10 +302,9 @@ def _report(request, report_id: int) -> Report:
     return get_object_or_404(selectors.visible_reports(request.user, qs), pk=report_id)
 
 
-def _detail(report: Report) -> dict:
-    rows = build_rows(report)
+def _values(report: Report) -> list[dict]:
     values = []
-    for row in rows:
+    for row in build_rows(report):
         dv = row.current
         values.append(
             {
@@ -278,11 +321,7 @@ def _detail(report: Report) -> dict:
                 "source_text": dv.source_text if dv else "",
             }
         )
-    return {
-        **ReportOut.from_orm(report).dict(),
-        "values": values,
-        "issues": [i.as_dict() for i in validate_report(report)],
-    }
+    return values
 
 
 def _entries(report: Report, values: list[ValueIn], reason: str = "") -> list:
@@ -355,13 +394,7 @@ WRITE = {200: ResultOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Danh mục chỉ tiêu")
 def indicators(request):
-    rows = Indicator.objects.select_related("disaggregation").prefetch_related("disaggregation__options")
-    out = []
-    for i in rows:
-        data = IndicatorOut.from_orm(i).dict()
-        data["options"] = list(i.disaggregation.options.all()) if i.disaggregation_id else []
-        out.append(data)
-    return out
+    return Indicator.objects.select_related("disaggregation").prefetch_related("disaggregation__options")
 
 
 @router.post(
@@ -385,7 +418,7 @@ def create_indicator(request, payload: IndicatorIn):
         actions.save_indicator(request.user, indicator)
     except PermissionDenied as exc:
         return 403, {"detail": str(exc)}
-    return 201, IndicatorOut.from_orm(indicator)
+    return 201, indicator
 
 
 @router.get("/periods", response=list[PeriodOut], summary="Các kỳ báo cáo")
@@ -455,7 +488,7 @@ def reports(request, filters: Query[ReportFilter], limit: int = 200, offset: int
     "/reports/{report_id}", response=ReportDetailOut, summary="Một báo cáo, kèm số liệu và kết quả kiểm tra"
 )
 def report_detail(request, report_id: int):
-    return _detail(_report(request, report_id))
+    return _report(request, report_id)
 
 
 @router.put("/reports/{report_id}/values", response=WRITE, summary="Lưu nháp số liệu")
@@ -527,15 +560,10 @@ def value_history(request, value_id: int):
 
 @router.get("/targets", response=list[TargetOut], summary="Chỉ tiêu kế hoạch và mức đạt")
 def targets(request):
-    out = []
-    for t in selectors.visible_targets(request.user).select_related(
+    qs = selectors.visible_targets(request.user).select_related(
         "indicator", "option", "organization", "period"
-    )[:1000]:
-        data = TargetOut.from_orm(t).dict()
-        data["option"] = t.option.code if t.option else None
-        data["achieved"] = selectors.target_progress(t)
-        out.append(data)
-    return out
+    )
+    return qs[:1000]
 
 
 @router.post(
@@ -574,9 +602,7 @@ def set_target(request, payload: TargetIn):
         target = actions.set_target(request.user, indicator, org, period, value, option, agreement)
     except REFUSALS as exc:
         return _refusal(exc)
-    data = TargetOut.from_orm(target).dict()
-    data["option"] = option.code if option else None
-    return 201, data
+    return 201, target
 
 
 @router.get(

@@ -66,7 +66,7 @@ def short_org_name(org) -> str:
 
 def sheet_title(report, taken: set[str]) -> str:
     """A unique sheet name within Excel's 31 characters and without []:*?/\\."""
-    base = re.sub(r"[\[\]:*?/\\]", " ", short_org_name(report.organization)).strip()[:28].strip()
+    base = re.sub(r"[\[\]:*?/\\]", " ", short_org_name(report.organization)).strip()[:31].strip()
     title, n = base or f"Báo cáo {report.pk}", 2
     while title.lower() in taken:
         title = f"{base[:26]} ({n})"

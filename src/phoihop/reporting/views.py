@@ -32,9 +32,11 @@ def visible_report(user, pk: int) -> Report:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     groups = selectors.unit_reports(request.user)
-    tab = request.GET.get("tab") or DueState.DUE
+    order = [DueState.LATE, DueState.DUE, DueState.DONE]
+    tab = request.GET.get("tab")
     if tab not in DueState.values:
-        tab = DueState.DUE
+        # Open on what needs doing first: late reports, then those due.
+        tab = DueState.LATE if groups[DueState.LATE] else DueState.DUE
     to_approve = list(selectors.reports_to_approve(request.user)[:200])
     return render(
         request,
@@ -42,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "groups": groups,
             "tab": tab,
-            "tabs": [(state, DueState(state).label, len(groups[state])) for state in DueState.values],
+            "tabs": [(state, DueState(state).label, len(groups[state])) for state in order],
             "reports": groups[tab],
             "to_approve": to_approve,
             "today": timezone.localdate(),

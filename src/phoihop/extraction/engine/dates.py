@@ -52,9 +52,7 @@ _TIME = re.compile(
     rf"(?<![\d{_L}])(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,2}}[hg]\d{{0,2}}(?![{_L}])"
     rf"|\d{{1,2}}[ \t\u00a0]+giờ(?:[ \t\u00a0]+\d{{1,2}}[ \t\u00a0]+phút)?)",
 )
-YEAR_RANGE = re.compile(
-    rf"(?<![\d{_L}/.,])((?:19|20)\d\d){_SP}[-–—]{_SP}((?:19|20)\d\d)(?![\d{_L}])"
-)
+YEAR_RANGE = re.compile(rf"(?<![\d{_L}/.,])((?:19|20)\d\d){_SP}[-–—]{_SP}((?:19|20)\d\d)(?![\d{_L}])")
 
 # Words that mark the following d/m as a date rather than a fraction or a range.
 DATE_CUE = re.compile(
@@ -76,7 +74,9 @@ def _valid(day: int, month: int, year: int | None) -> bool:
     return True
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, *, day_month: str = "cued") -> list[DateMatch]:
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, *, day_month: str = "cued"
+) -> list[DateMatch]:
     """All dates in text[start:end], earliest first, not overlapping.
 
     day_month: "cued" keeps a bare day/month ("3/3", "24.6") only after a date word such as "ngày",

@@ -114,7 +114,9 @@ def encode_cp1258(text: str) -> bytes:
         except UnicodeEncodeError:
             pass
         decomposed = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in "\u0300\u0301\u0303\u0309\u0323"))
+        base = unicodedata.normalize(
+            "NFC", "".join(c for c in decomposed if c not in "\u0300\u0301\u0303\u0309\u0323")
+        )
         tone = "".join(c for c in decomposed if c in "\u0300\u0301\u0303\u0309\u0323")
         out += (base + tone).encode("cp1258")
     return bytes(out)

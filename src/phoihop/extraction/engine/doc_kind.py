@@ -11,6 +11,7 @@ from .vietnamese import LETTER_CLASS
 
 _L = LETTER_CLASS
 _S = r"[ \t\u00a0]+"
+_S0 = r"[ \t\u00a0]*"
 
 # Event words, each with the kind it points to. The first one in the lead sentence decides.
 _EVENT_WORDS = [
@@ -25,7 +26,8 @@ _EVENT_WORDS = [
     (r"đại hội", "congress"),
 ]  # fmt: skip
 _EVENT_RE = re.compile(
-    "|".join(f"(?P<k{i}>(?<![{_L}])(?:{p})(?![{_L}]))" for i, (p, _) in enumerate(_EVENT_WORDS)), re.IGNORECASE
+    "|".join(f"(?P<k{i}>(?<![{_L}])(?:{p})(?![{_L}]))" for i, (p, _) in enumerate(_EVENT_WORDS)),
+    re.IGNORECASE,
 )
 _MEETING_RE = re.compile(
     rf"(?<![{_L}])(?:hội nghị|tổ chức|lễ|buổi|ký|tổng kết|sơ kết|họp|giao ban|đại hội|ban hành|triển khai|"
@@ -35,7 +37,9 @@ _MEETING_RE = re.compile(
 _COORDINATION = re.compile(
     rf"(?<![{_L}])(?:phối hợp|liên tịch|quy chế|giữa|hai bên|các bên|ký kết)(?![{_L}])", re.IGNORECASE
 )
-_DOC_HEADER = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do")
+_DOC_HEADER = re.compile(
+    r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do"
+)
 _DOC_NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*\d+[^\n]{0,40}/", re.MULTILINE)
 _DOC_TYPE = re.compile(
     r"^\s*(QUYẾT ĐỊNH|QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|BÁO CÁO|HƯỚNG DẪN|THÔNG BÁO|NGHỊ QUYẾT|"
@@ -82,6 +86,16 @@ class DocumentHeader:
     doc_type: str
     number: str | None
     date: str | None
+    issuer_text: str = ""
+    subject: str = ""
+
+    @property
+    def joint(self) -> bool:
+        """True when the number names two bodies ("01/KHPH-UBND-LĐLĐ"), i.e. the document is joint."""
+        if not self.number or "/" not in self.number:
+            return False
+        tail = self.number.split("/")[-1]
+        return len([x for x in tail.split("-")[1:] if x]) >= 2
 
 
 _HEADER_NUMBER = re.compile(r"^\s*Số\s*:?\s*(\d{1,5}(?:/\d{4})?[/-][^\s,;]+)", re.MULTILINE)
@@ -99,7 +113,17 @@ def document_header(layout: Layout) -> DocumentHeader | None:
     if dm:
         dates = find_dates(dm.group(0))
         date = dates[0].iso() if dates else None
-    return DocumentHeader(tm.group(1) if tm else "", nm.group(1).rstrip(".") if nm else None, date)
+    issuer_end = nm.start() if nm else (tm.start() if tm else 0)
+    issuer = " ".join(
+        ln.strip() for ln in head[:issuer_end].split("\n") if ln.strip() and not _DOC_HEADER.search(ln)
+    )
+    subject = ""
+    if tm:
+        rest = head[tm.end() :].lstrip(" \t\n").split("\n")
+        subject = rest[0].strip() if rest else ""
+    return DocumentHeader(
+        tm.group(1) if tm else "", nm.group(1).rstrip(".") if nm else None, date, issuer, subject
+    )
 
 
 def _first_event(text: str, start: int, end: int) -> tuple[str, int] | None:
@@ -152,7 +176,8 @@ def classify(layout: Layout, lead: Lead, n_parties: int, n_figures: int) -> str:
             if "sơ kết" in head:
                 return "interim_review"
             return "activity_report"
-        if doc_type in ("KẾ HOẠCH", "CHƯƠNG TRÌNH") and n_parties <= 1:
+        header = document_header(layout)
+        if doc_type in ("KẾ HOẠCH", "CHƯƠNG TRÌNH") and (n_parties <= 1 or (header and not header.joint)):
             return "plan"
         return "other"
     if re.search(r"họp báo", title + " " + lead_text, re.IGNORECASE):
@@ -160,15 +185,23 @@ def classify(layout: Layout, lead: Lead, n_parties: int, n_figures: int) -> str:
     kind = lead.kind
     joint = n_parties >= 2 or bool(_COORDINATION.search(lead_text + " " + title))
     if kind in ("final_review", "interim_review"):
-        return kind if joint else "activity_report"
+        if not joint:
+            return "activity_report"
+        if kind == "final_review" and _year_end_of_running_agreement(text, lead):
+            return "interim_review"
+        return kind
     if kind == "giao_ban":
         return "interim_review"
     if kind == "signing":
         return "signing"
     if kind == "issue":
-        return "signing" if n_parties >= 2 and re.search(r"liên tịch|phối hợp", lead_text, re.IGNORECASE) and not re.search(
-            r"kế hoạch", lead_text, re.IGNORECASE
-        ) else "plan"
+        return (
+            "signing"
+            if n_parties >= 2
+            and re.search(r"liên tịch|phối hợp", lead_text, re.IGNORECASE)
+            and not re.search(r"kế hoạch", lead_text, re.IGNORECASE)
+            else "plan"
+        )
     if kind == "congress":
         return "other"
     if kind == "meeting":
@@ -179,6 +212,29 @@ def classify(layout: Layout, lead: Lead, n_parties: int, n_figures: int) -> str:
         # Union bodies doing union work (gifts, contests, visits) report an activity.
         return "activity_report" if n_figures or n_parties else "other"
     return "activity_report" if n_figures or _CUTOFF.search(lead_text) else "other"
+
+
+_REVIEWED_YEAR = re.compile(rf"tổng kết[^.;]{{0,100}}?(?<![{_L}])năm{_S}((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_AGREEMENT_SPAN = re.compile(
+    rf"(?:quy chế|chương trình|kế hoạch)[^.;\n]{{0,120}}?((?:19|20)\d\d){_S0}[-–—]{_S0}((?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def _year_end_of_running_agreement(text: str, lead: Lead) -> bool:
+    """ "Tổng kết công tác phối hợp năm 2023" under a regulation for 2021-2026 takes stock part-way."""
+    if lead.sentence is None or lead.event_word_pos is None:
+        return False
+    clause = text[lead.event_word_pos : lead.sentence.end]
+    m = _REVIEWED_YEAR.match(clause)
+    if not m or re.search(r"giai đoạn|nhiệm kỳ", clause[: m.end()], re.IGNORECASE):
+        return False
+    year = int(m.group(1))
+    for am in _AGREEMENT_SPAN.finditer(text):
+        start, end = int(am.group(1)), int(am.group(2))
+        if start <= year < end:
+            return True
+    return False
 
 
 @dataclass

@@ -156,7 +156,9 @@ def _one_to_one(candidates: Iterable[tuple[tuple, int, int]]) -> list[tuple[int,
     return pairs
 
 
-def _figure_pairs(gold: list[dict], pred: list[dict], text: str | None, with_level: bool) -> list[tuple[int, int]]:
+def _figure_pairs(
+    gold: list[dict], pred: list[dict], text: str | None, with_level: bool
+) -> list[tuple[int, int]]:
     candidates = []
     for gi, g in enumerate(gold):
         g_spans = _occurrences(text, g.get("quote"))
@@ -199,7 +201,9 @@ def _program_pairs(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
         options = [
             ((p.get("role") != g.get("role"), _doc_number_key(p.get("number")) is not None, pi), pi)
             for pi, p in enumerate(pred)
-            if pi not in taken and _kind_key(p.get("kind")) == _kind_key(g.get("kind")) and _period(p) == _period(g)
+            if pi not in taken
+            and _kind_key(p.get("kind")) == _kind_key(g.get("kind"))
+            and _period(p) == _period(g)
         ]
         if options:
             pi = min(options)[1]
@@ -235,9 +239,17 @@ def score_one(gold: Any, pred: Any, text: str | None) -> dict:
     tally("figures", len(loose), len(g["figures"]), len(p["figures"]))
     tally("figures+level", len(strict), len(g["figures"]), len(p["figures"]))
     hit = {gi for gi, _ in loose}
-    misses += [f"figures: missed {f.get('value')!r} {f.get('unit')} “{f.get('quote')}”" for i, f in enumerate(g["figures"]) if i not in hit]
+    misses += [
+        f"figures: missed {f.get('value')!r} {f.get('unit')} “{f.get('quote')}”"
+        for i, f in enumerate(g["figures"])
+        if i not in hit
+    ]
     hit = {pi for _, pi in loose}
-    misses += [f"figures: extra {f.get('value')!r} {f.get('unit')} “{f.get('quote')}”" for i, f in enumerate(p["figures"]) if i not in hit]
+    misses += [
+        f"figures: extra {f.get('value')!r} {f.get('unit')} “{f.get('quote')}”"
+        for i, f in enumerate(p["figures"])
+        if i not in hit
+    ]
 
     prog_pairs = _program_pairs(g["programs"], p["programs"])
     tally("programs", len(prog_pairs), len(g["programs"]), len(p["programs"]))
@@ -247,7 +259,9 @@ def score_one(gold: Any, pred: Any, text: str | None) -> dict:
             attrs[name][0] += ok
             attrs[name][1] += 1
             if not ok:
-                misses.append(f"programs: wrong {name} for {g['programs'][gi].get('number') or g['programs'][gi].get('kind')}")
+                misses.append(
+                    f"programs: wrong {name} for {g['programs'][gi].get('number') or g['programs'][gi].get('kind')}"
+                )
 
     people_candidates = []
     for gi, gp in enumerate(g["people"]):
@@ -258,7 +272,8 @@ def score_one(gold: Any, pred: Any, text: str | None) -> dict:
     people_pairs = _one_to_one(people_candidates)
     tally("people", len(people_pairs), len(g["people"]), len(p["people"]))
     good_titles = sum(
-        title_f1(g["people"][gi].get("title"), p["people"][pi].get("title")) >= TITLE_F1_MIN for gi, pi in people_pairs
+        title_f1(g["people"][gi].get("title"), p["people"][pi].get("title")) >= TITLE_F1_MIN
+        for gi, pi in people_pairs
     )
     tally("people+title", good_titles, len(g["people"]), len(p["people"]))
     matched_names = {gi for gi, _ in people_pairs}
@@ -324,17 +339,23 @@ def evaluate(
         precision, recall, f1 = _prf(tp, fp, fn)
         groups[grp] = {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
     attributes = {
-        a: _accuracy(sum(f["program_attributes"][a][0] for f in files.values()), sum(f["program_attributes"][a][1] for f in files.values()))
+        a: _accuracy(
+            sum(f["program_attributes"][a][0] for f in files.values()),
+            sum(f["program_attributes"][a][1] for f in files.values()),
+        )
         for a in PROGRAM_ATTRIBUTES
     }
     return {
         "files": len(files),
         "groups": groups,
         "program_attributes": attributes,
-        "people_title_accuracy": _accuracy(sum(f["title_ok"][0] for f in files.values()), sum(f["title_ok"][1] for f in files.values())),
+        "people_title_accuracy": _accuracy(
+            sum(f["title_ok"][0] for f in files.values()), sum(f["title_ok"][1] for f in files.values())
+        ),
         "doc_kind_accuracy": _accuracy(sum(f["doc_kind_ok"] for f in files.values()), len(files)),
         "event_date_accuracy": _accuracy(
-            sum(f["event_date_ok"] for f in files.values()), sum(f["event_date_scored"] for f in files.values())
+            sum(f["event_date_ok"] for f in files.values()),
+            sum(f["event_date_scored"] for f in files.values()),
         ),
         "event_date_spurious": sum(f["event_date_spurious"] for f in files.values()),
         "per_file": {stem: {"misses": f["misses"]} for stem, f in files.items()},

@@ -8,12 +8,23 @@ from typing import Any
 
 from .doc_kind import classify, document_header, find_event_date, find_lead
 from .figures import find_figures
+from .orgs import find_orgs
 from .parties import find_parties
 from .people import find_people, name_spans
 from .programs import find_programs
 from .text import SpanSet, analyse
 
-TOP_KEYS = ["url", "title", "doc_kind", "event_date", "event_date_raw", "parties", "programs", "people", "figures"]
+TOP_KEYS = [
+    "url",
+    "title",
+    "doc_kind",
+    "event_date",
+    "event_date_raw",
+    "parties",
+    "programs",
+    "people",
+    "figures",
+]
 PROGRAM_KEYS = [
     "number", "kind", "signed_date", "period_start_year", "period_end_year", "role", "structure",
     "content_areas_count",
@@ -56,8 +67,14 @@ def extract(text: str, url: str | None = None) -> dict:
     doc_kind = classify(layout, lead, len(parties), len(figures_first or []))
     if doc_kind != provisional_kind and doc_kind in ("activity_report", "plan", "other"):
         parties = find_parties(layout, lead, blocked, title_spans, doc_kind)
+    header = document_header(layout)
+    if header is not None and doc_kind == "plan" and not header.joint:
+        # A plan document is issued by the body in its header, whatever programme it implements.
+        issuer = find_orgs(header.issuer_text)
+        if issuer:
+            parties = [issuer[-1].name]
     event = find_event_date(layout, lead, doc_kind)
-    programs = find_programs(layout, lead.sentence, doc_kind, event.iso, document_header(layout))
+    programs = find_programs(layout, lead.sentence, doc_kind, event.iso, header)
     names = _programme_names(text)
     year = int(event.iso[:4]) if event.iso else (layout.stamp.year if layout.stamp else None)
     figures = find_figures(layout, parties, names, year)

@@ -19,7 +19,7 @@ _S0 = r"[ \t\u00a0]*"
 
 # Words right before a number that make it part of a name, an identifier or an ordinal.
 _NAME_BEFORE = re.compile(
-    rf"(?<![{_L}])(?:số|Số|thứ|lần thứ|Điều|điều|khoản|Khoản|Chương|chương|mục|Mục|Nghị định|Nghị quyết|"
+    rf"(?<![{_L}])(?:(?<!tổng )(?<!Tổng )(?<!với )(?<!nâng )(?<!đạt )số|Số|thứ|lần thứ|Điều|điều|khoản|Khoản|Chương|chương|mục|Mục|Nghị định|Nghị quyết|"
     rf"Quyết định|Chỉ thị|Kết luận|Thông tư|Luật|Công văn|Kế hoạch|Chương trình|Quy chế|Đề án|Dự án|"
     rf"Đại hội|khóa|khoá|Khóa|Khoá|nhiệm kỳ|tầng|lô|Lô|đường|Quốc lộ|quốc lộ|QL|Tỉnh lộ|Quận|Phường|"
     rf"quận|phường|Tổ|tổ|khu phố|Khu phố|ấp|thôn|xóm|lớp|Lớp|tháng|Tháng|Top|top|hotline|Hotline|"
@@ -27,7 +27,9 @@ _NAME_BEFORE = re.compile(
     rf"Phần|phần thứ|Giai đoạn|giai đoạn|Đợt|đợt|Kỳ|kỳ|Nhóm|Bảng|bảng|Hình|hình)"
     rf"{_S0}(?:[-–:]{_S0})?$"
 )
-_RANK_BEFORE = re.compile(rf"(?<![{_L}])(?:xếp|đứng|xếp hạng|đứng thứ|xếp thứ|vị trí|hạng)(?:{_S}thứ)?{_S0}$", re.I)
+_RANK_BEFORE = re.compile(
+    rf"(?<![{_L}])(?:xếp|đứng|xếp hạng|đứng thứ|xếp thứ|vị trí|hạng)(?:{_S}thứ)?{_S0}$", re.I
+)
 # Lengths of time and other non-figures named right after the number.
 _AFTER_SKIP = re.compile(
     rf"{_S0}(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|tuổi|lần|thập kỷ|thế kỷ|kỳ|nhiệm kỳ|"
@@ -41,7 +43,9 @@ _PARTY_NOUNS = re.compile(
 )
 _THRESHOLD_AFTER = re.compile(rf"[^.;,]{{0,30}}(?<![{_L}])trở (?:lên|xuống)(?![{_L}])", re.IGNORECASE)
 _GOAL_BEFORE = re.compile(rf"(?<![{_L}])(?:chỉ tiêu|mục tiêu)(?:{_S}[{_L}]+){{0,2}}{_S0}$", re.IGNORECASE)
-_AREA_NATIONAL = re.compile(rf"(?<![{_L}])(?:toàn quốc|cả nước|trên toàn quốc|Tổng LĐLĐ|Tổng Liên đoàn|toàn hệ thống)(?![{_L}])", re.I)
+_AREA_NATIONAL = re.compile(
+    rf"(?<![{_L}])(?:toàn quốc|cả nước|trên toàn quốc|Tổng LĐLĐ|Tổng Liên đoàn|toàn hệ thống)(?![{_L}])", re.I
+)
 _AREA_WORD = re.compile(
     rf"(?<![{_L}])(?:toàn|trên địa bàn|trên toàn|cả|khắp){_S}(tỉnh|thành phố|quận|huyện|thị xã|Thủ đô)(?![{_L}])",
     re.IGNORECASE,
@@ -51,7 +55,9 @@ _LEVEL_PLACE = re.compile(
     rf"(?:{_S0}\([^)]*\))?{_S}(?:đã{_S})?(?:có|đạt|với|ghi nhận)(?:{_S}được)?{_S0}$",
     re.IGNORECASE,
 )
-_ACTOR_HAS = re.compile(rf"(?:đã{_S})?(?:có|đạt|với|ghi nhận|phát triển|kết nạp)(?:{_S}được)?{_S0}$", re.IGNORECASE)
+_ACTOR_HAS = re.compile(
+    rf"(?:đã{_S})?(?:có|đạt|với|ghi nhận|phát triển|kết nạp)(?:{_S}được)?{_S0}$", re.IGNORECASE
+)
 _UNIT_SUBJECT = re.compile(
     rf"(?:[^,.;]{{0,40}},{_S0})?(?:Tại{_S})?(?:Công ty|Nhà máy|Xí nghiệp|Tổng công ty|Trường|Bệnh viện|"
     rf"CĐCS|Công đoàn cơ sở|Công đoàn Công ty|Công đoàn Trường|Doanh nghiệp{_S}[{_U}])"
@@ -79,14 +85,15 @@ _PERIOD_RE = re.compile(
     rf"[Tt]rong năm qua|[Nn]ăm qua|[Tt]ừ đầu năm(?:{_S}(?:19|20)\d\d)?(?:{_S}đến nay)?|[Nn]hiệm kỳ{_S}(?:19|20)\d\d{_S0}[-–]{_S0}(?:19|20)\d\d)"
 )
 _NOUN_KEYS = sorted(UNIT_NOUNS, key=len, reverse=True)
-_NOUN_RE = re.compile(
-    r"(?:" + "|".join(re.escape(k) for k in _NOUN_KEYS) + rf")(?![{_L}])", re.IGNORECASE
-)
+_NOUN_RE = re.compile(r"(?:" + "|".join(re.escape(k) for k in _NOUN_KEYS) + rf")(?![{_L}])", re.IGNORECASE)
 _HUMAN_UNITS = {"person", "member"}
+# Capitalised words that may stand right before a figure at the start of a sentence.
+_SENTENCE_WORDS = {"Có", "Với", "Gồm", "Đạt", "Tổng", "Khoảng", "Gần", "Hơn", "Trên", "Dưới", "Thêm", "Còn"}
 _NOT_NOUNS = {
     "và", "với", "của", "là", "để", "cho", "trong", "tại", "đã", "được", "so", "trở", "đến", "tới", "hay",
     "hoặc", "thì", "mà", "nên", "sẽ", "đang", "vào", "từ", "theo", "trên", "dưới", "hơn", "khi", "lên",
     "xuống", "nữa", "rồi", "này", "đó", "kia", "ấy", "như", "nhưng", "bởi", "do", "vì", "về", "ra", "đi",
+    "có", "cũng", "đều", "vẫn", "còn", "phải", "bị", "cần", "nay", "qua", "sau", "trước",
 }  # fmt: skip
 
 
@@ -118,7 +125,9 @@ def _spans_excluded(text: str) -> list[tuple[int, int]]:
     spans += number_spans(text)
     spans += [(m.start(), m.end()) for m in re.finditer(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", text)]
     # Digits glued to letters: "Covid-19", "F0", "5G", "H5N1".
-    spans += [(m.start(), m.end()) for m in re.finditer(rf"[{_L}]+[-–]?\d+|\d+(?!đ(?![{_L}])|đồng)[{_L}]+\d*", text)]
+    spans += [
+        (m.start(), m.end()) for m in re.finditer(rf"[{_L}]+[-–]?\d+|\d+(?!đ(?![{_L}])|đồng)[{_L}]+\d*", text)
+    ]
     return spans
 
 
@@ -157,11 +166,17 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str, int, 
     if not nm:
         return None, "", p, luot
     noun = nm.group(0)
-    unit = UNIT_NOUNS.get(noun) or UNIT_NOUNS.get(noun.lower()) or next(
-        (v for k, v in UNIT_NOUNS.items() if k.lower() == noun.lower()), "count"
+    unit = (
+        UNIT_NOUNS.get(noun)
+        or UNIT_NOUNS.get(noun.lower())
+        or next((v for k, v in UNIT_NOUNS.items() if k.lower() == noun.lower()), "count")
     )
     # Abbreviations are matched case-insensitively above; a lower-case "dn" is not "DN".
-    if noun.isupper() is False and noun.lower() in ("dn", "kcn", "ccn", "nlđ", "cnlđ", "cđcs") and noun != noun.upper():
+    if (
+        noun.isupper() is False
+        and noun.lower() in ("dn", "kcn", "ccn", "nlđ", "cnlđ", "cđcs")
+        and noun != noun.upper()
+    ):
         return None, "", p, luot
     end = _phrase_end(text, nm.end(), limit)
     return unit, text[p:end], end, luot
@@ -176,7 +191,22 @@ def _phrase_end(text: str, pos: int, limit: int) -> int:
         if not m:
             break
         w = m.group(1)
-        if w in ("và", "với", "cho", "của", "để", "nhằm", "trong", "tại", "đã", "được", "là", "thì", "khi", "vào"):
+        if w in (
+            "và",
+            "với",
+            "cho",
+            "của",
+            "để",
+            "nhằm",
+            "trong",
+            "tại",
+            "đã",
+            "được",
+            "là",
+            "thì",
+            "khi",
+            "vào",
+        ):
             break
         if re.match(r"\d", text[end + m.end() : end + m.end() + 1] or "x"):
             break
@@ -204,7 +234,9 @@ def _default_level(parties: list[str], text: str, year: int | None) -> str | Non
     return "district" if lv == "commune" else lv
 
 
-def _level_for(text: str, q: Quantity, sent_start: int, default: str | None, named_numbers: set) -> str | None:
+def _level_for(
+    text: str, q: Quantity, sent_start: int, default: str | None, named_numbers: set
+) -> str | None:
     clause_start = max(sent_start, text.rfind(";", sent_start, q.start) + 1)
     before = text[clause_start : q.start]
     # A condition such as "doanh nghiệp có từ 50 lao động trở lên" is no one's total.
@@ -225,9 +257,8 @@ def _level_for(text: str, q: Quantity, sent_start: int, default: str | None, nam
             return "district" if lv == "commune" else lv
     if _AREA_NATIONAL.search(before):
         return "national"
-    am = None
-    for am in _AREA_WORD.finditer(before):
-        pass
+    areas = list(_AREA_WORD.finditer(before))
+    am = areas[-1] if areas else None
     if am:
         word = am.group(1).lower()
         if word in ("quận", "huyện", "thị xã"):
@@ -266,7 +297,9 @@ def _period_for(layout: Layout, pos: int) -> str | None:
     return None
 
 
-def find_figures(layout: Layout, parties: list[str], programme_names: list[str], year: int | None) -> list[dict]:
+def find_figures(
+    layout: Layout, parties: list[str], programme_names: list[str], year: int | None
+) -> list[dict]:
     """figures of FORMAT.md §8."""
     text = layout.text
     excluded = SpanSet(_spans_excluded(text))
@@ -308,6 +341,18 @@ def _read_figure(layout, q: Quantity, excluded, quoted, default, n_parties, name
     if re.fullmatch(r"\d{7,}", token):
         return None  # phone numbers and codes are written without separators
     before = text[max(0, q.num_start - 25) : q.num_start]
+    # A denominator ("3/63") or a digit group after another number ("1900 1234") counts nothing itself.
+    if re.search(r"\d/$|\d[ \t\u00a0]$", before):
+        return None
+    # Inside a proper name in mid-sentence ("Công ty May 10", "tại Quận 3").
+    pm = re.search(rf"([^\s]+)[ \t\u00a0]+([{_U}][{_LO}]*)[ \t\u00a0]+$", before)
+    if (
+        pm
+        and q.hedge is None
+        and not re.search(r"[.!?:;…]$", pm.group(1))
+        and pm.group(2) not in _SENTENCE_WORDS
+    ):
+        return None
     rank_m = _RANK_BEFORE.search(before)
     is_rank = bool(rank_m) and not q.percent
     if q.hedge is None and not is_rank and _NAME_BEFORE.search(before):
@@ -321,7 +366,12 @@ def _read_figure(layout, q: Quantity, excluded, quoted, default, n_parties, name
     else:
         if _AFTER_SKIP.match(text, q.end) and q.scale is None:
             return None
-        unit, noun, end, luot = _noun_after(text, q.end, min(len(text), q.end + 120))
+        after = q.end
+        # "44/45 doanh nghiệp": the numerator counts what follows the denominator.
+        fm = re.match(r"/\d+", text[q.end : q.end + 8])
+        if fm:
+            after = q.end + fm.end()
+        unit, noun, end, luot = _noun_after(text, after, min(len(text), after + 120))
         if unit is None:
             if q.scale in ("tỷ", "tỉ", "triệu"):
                 unit, end = "VND", q.end
@@ -341,7 +391,12 @@ def _read_figure(layout, q: Quantity, excluded, quoted, default, n_parties, name
         ):
             unit = "person"
         pm = _PARTY_NOUNS.match(text, q.end)
-        if pm and not isinstance(value, list) and 2 <= value <= max(n_parties, 2) and (value == n_parties or n_parties == 0):
+        if (
+            pm
+            and not isinstance(value, list)
+            and 2 <= value <= max(n_parties, 2)
+            and (value == n_parties or n_parties == 0)
+        ):
             return None  # "2 cơ quan", "3 tỉnh, thành phố": the parties counted again
     sent = layout.sentence_at(q.start)
     sent_start = sent.start if sent else max(0, q.start - 200)
@@ -368,7 +423,11 @@ def _dedupe(figures: list[Figure]) -> list[Figure]:
 
 
 def _rounds(title_fig: Figure, body_fig: Figure) -> bool:
-    if title_fig.unit != body_fig.unit or isinstance(title_fig.value, list) or isinstance(body_fig.value, list):
+    if (
+        title_fig.unit != body_fig.unit
+        or isinstance(title_fig.value, list)
+        or isinstance(body_fig.value, list)
+    ):
         return False
     a, b = float(title_fig.value), float(body_fig.value)
     return b > 0 and abs(a - b) / b <= 0.2
@@ -378,9 +437,9 @@ def _as_dict(f: Figure, text: str) -> dict:
     quote = text[f.start : f.end].strip()
     quote = re.sub(r"[\s,;:.]+$", "", quote)
     hedge = _HEDGE_EN.get((f.hedge or "").lower())
-    value_en = (
-        f"{f.value[0]:,}–{f.value[1]:,}" if isinstance(f.value, list) else f"{f.value:,}"
-    ).replace(",", " ")
+    value_en = (f"{f.value[0]:,}–{f.value[1]:,}" if isinstance(f.value, list) else f"{f.value:,}").replace(
+        ",", " "
+    )
     noun = f.noun.strip(" ,;.")
     subject = " ".join(x for x in (hedge, value_en, _UNIT_EN[f.unit]) if x)
     if noun:

@@ -18,8 +18,7 @@ OTHER_SURNAMES = {
     "Ninh", "Tôn", "Doãn", "Đồng", "Lục", "Mẫn", "Mã", "Lạc", "Cấn", "Chử", "Đậu", "Đới", "Giáp", "Hán",
     "Khương", "Khuất", "Lỗ", "Lữ", "Nhữ", "Ôn", "Phí", "Quản", "Sầm", "Thiều", "Tiêu", "Trác", "Ứng",
     "Vòng", "Vy", "Bành", "Cung", "Hạ", "Kha", "Lều", "Mông", "Sái", "Tiết", "Trầm", "Ung", "Uông",
-    "Văn", "Lí", "Lò", "Hoa", "Thào", "Giàng", "Sùng", "Vàng", "Lầu", "Mùa", "Y", "Đàng", "Thạch",
-    "Chế", "Danh", "Kpă", "Rơ", "Siu", "Nay", "Ksor", "Rmah", "Điểu", "Hồng", "Quang", "Yên",
+    "Văn", "Lí", "Hoa", "Thào", "Giàng", "Sùng", "Vàng", "Lầu", "Mùa", "Y", "Đàng", "Chế", "Danh", "Kpă", "Rơ", "Siu", "Nay", "Ksor", "Rmah", "Điểu", "Hồng", "Quang", "Yên",
 }  # fmt: skip
 SURNAMES = PRIMARY_SURNAMES | OTHER_SURNAMES
 
@@ -56,6 +55,8 @@ POSITIONS = [
     "Trưởng Ban Tuyên giáo", "Trưởng Ban Dân vận", "Trưởng Ban Tổ chức", "Ủy viên Ban Thường vụ",
     "Ủy viên Ban Chấp hành", "Ủy viên Đoàn Chủ tịch", "Người phát ngôn", "Trưởng bộ phận", "Quản đốc",
     "Phó Quản đốc", "Trưởng khu", "Trưởng thôn", "Trưởng ấp", "Chủ doanh nghiệp", "Trưởng đại diện",
+    "Thủ tướng", "Phó Thủ tướng", "Chủ tịch nước", "Phó Chủ tịch nước", "Tổng Bí thư", "Phó Chánh Thanh tra",
+    "Phó Trưởng đoàn", "Tổ phó", "Phó Tổng Thư ký", "Trưởng Văn phòng", "Phó Chánh án", "Phó Viện trưởng",
 ]  # fmt: skip
 # Jobs: a person named with one of these is listed too ("chị Lê Thị B, công nhân Công ty …").
 JOBS = [
@@ -63,7 +64,12 @@ JOBS = [
     "đoàn viên", "chuyên viên", "cán bộ", "kỹ thuật viên", "lao động", "thợ", "tài xế", "lái xe", "nông dân",
     "tiểu thương", "sinh viên", "học sinh", "chủ tịch công đoàn", "giám đốc", "phó giám đốc", "trưởng phòng",
 ]  # fmt: skip
-TYPO_FIXES = {"Chỉ tịch": "Chủ tịch", "chỉ tịch": "chủ tịch", "Chủ tich": "Chủ tịch", "Phó chủ tich": "Phó chủ tịch"}
+TYPO_FIXES = {
+    "Chỉ tịch": "Chủ tịch",
+    "chỉ tịch": "chủ tịch",
+    "Chủ tich": "Chủ tịch",
+    "Phó chủ tich": "Phó chủ tịch",
+}
 
 # Two-syllable phrases whose first syllable is capitalised and second is not ("Công an", "Chủ tịch").
 # When such a first syllable ends a run of capitalised words, it opens the next phrase instead.

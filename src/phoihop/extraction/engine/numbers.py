@@ -31,9 +31,7 @@ _SCALE_AFTER = re.compile(rf"[ \t\u00a0]*({_SCALE})(?![{_L}])(?![ \t\u00a0]+lệ
 _COMPOUND = re.compile(rf"[ \t\u00a0]+({NUMBER})[ \t\u00a0]*({_SCALE})(?![{_L}])")
 _PERCENT = re.compile(r"[ \t\u00a0]*(%|phần trăm)")
 _RANGE_SEP = re.compile(r"[ \t\u00a0]*(?:-|–|—|đến|tới)[ \t\u00a0]*")
-_HEDGE_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(“\"]))(" + "|".join(HEDGES) + r")[ \t\u00a0]+$", re.IGNORECASE
-)
+_HEDGE_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + "|".join(HEDGES) + r")[ \t\u00a0]+$", re.IGNORECASE)
 
 
 def to_decimal(token: str) -> Decimal:
@@ -154,9 +152,7 @@ def _year_like(a: str, b: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d", a) and re.fullmatch(r"(19|20)\d\d", b))
 
 
-_UNIT_WORDS = re.compile(
-    r"[ \t\u00a0]*(?:đồng|VNĐ|VND|vnđ|vnd|đ|người|%)?[ \t\u00a0]*[.;,]?$", re.IGNORECASE
-)
+_UNIT_WORDS = re.compile(r"[ \t\u00a0]*(?:đồng|VNĐ|VND|vnđ|vnd|đ|người|%)?[ \t\u00a0]*[.;,]?$", re.IGNORECASE)
 
 
 def parse_vn_value(s: str) -> int | float | list[int | float]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import SpanSet
 from .lexicon import CENTRAL_CITIES, PROVINCE_KEYS, opens_phrase
+from .text import SpanSet
 from .vietnamese import LETTER_CLASS, LOWER_CLASS, UPPER_CLASS, tone_key
 
 _L, _U, _LO = LETTER_CLASS, UPPER_CLASS, LOWER_CLASS
@@ -47,7 +47,7 @@ _OTHER_HEAD = re.compile(
     rf"|Tỉnh đoàn|Thành đoàn|Đoàn Thanh niên|Công đoàn ngành|Công đoàn Khu [{_U}][{_L} ]+?"
     rf"|Công đoàn các Khu công nghiệp|Ngân hàng Chính sách xã hội|Ngân hàng|Kho bạc Nhà nước|Thanh tra"
     rf"|Viện Kiểm sát nhân dân|Tòa án nhân dân|Hội đồng nhân dân|HĐND|Liên minh Hợp tác xã"
-    rf"|Trung tâm|Văn phòng|Bộ Chỉ huy Quân sự|Cục Thuế|Liên đoàn Thương mại và Công nghiệp Việt Nam"
+    rf"|Trung tâm|Văn phòng|Bệnh viện|Trường Đại học|Trường Cao đẳng|Học viện|Bộ Chỉ huy Quân sự|Cục Thuế|Liên đoàn Thương mại và Công nghiệp Việt Nam"
     rf"|VCCI|Phòng Thương mại và Công nghiệp Việt Nam|Công ty|Tổng Công ty|Tổng công ty|Tập đoàn"
     rf"|Công đoàn(?={_S}(?:tỉnh|thành phố|quận|huyện|thị xã|xã|phường|Khu|khu|các|Công ty|Tổng|Tập đoàn|Viên chức|Giáo dục|Y tế)))"
     rf"(?![{_L}])"
@@ -80,9 +80,8 @@ class OrgMention:
             return "national"
         if self.kind == "other" and self.level is None:
             # "Công đoàn Khu kinh tế tỉnh", "Sở Nội vụ tỉnh Bình Dương": the level word in the name.
-            m = None
-            for m in _LEVEL_LOWER.finditer(self.head):
-                pass
+            found = list(_LEVEL_LOWER.finditer(self.head))
+            m = found[-1] if found else None
             if m:
                 place = self.head[m.end() :].strip() or None
                 return level_of(_level_word(m.group(0)), place)
@@ -145,6 +144,8 @@ def _place_at(text: str, pos: int, limit: int, blocked: SpanSet) -> tuple[str, i
         raw = place
     if place in ("Việt Nam", "VN"):
         return None
+    if raw == "HCM":
+        raw = "Hồ Chí Minh"
     return raw, raw_end
 
 
@@ -214,7 +215,7 @@ def _parse_tail(text: str, pos: int, limit: int, blocked: SpanSet):
 
 
 def _infer_level(place: str | None) -> str | None:
-    """"Hà Nội" in a list of federations is a thành phố, "Quảng Ninh" a tỉnh."""
+    """ "Hà Nội" in a list of federations is a thành phố, "Quảng Ninh" a tỉnh."""
     if not place:
         return None
     key = tone_key(place)
@@ -234,10 +235,13 @@ _NAME_PHRASES = [
     "nông dân", "cựu chiến binh", "quản lý", "các khu công nghiệp", "khu công nghiệp", "khu kinh tế",
     "nhân dân", "tổ quốc", "thanh niên", "cộng sản", "chính sách", "nhà nước", "kiểm sát", "hợp tác xã",
     "quân sự", "biên phòng", "chỉ huy", "an toàn", "chế xuất", "viên chức", "thuế", "thường vụ",
-    "chấp hành", "thường trực", "nữ công", "tuyên giáo", "dân vận", "kinh tế",
+    "chấp hành", "thường trực", "nữ công", "tuyên giáo", "dân vận", "kinh tế", "đa khoa", "y học cổ truyền",
+    "phục hồi chức năng", "sư phạm", "kỹ thuật", "công đoàn", "lao động xã hội",
 ]  # fmt: skip
 _NAME_PHRASE_RE = re.compile(
-    rf"{_S0}(" + "|".join(re.escape(p) for p in sorted(_NAME_PHRASES, key=len, reverse=True)) + rf")(?![{_L}])",
+    rf"{_S0}("
+    + "|".join(re.escape(p) for p in sorted(_NAME_PHRASES, key=len, reverse=True))
+    + rf")(?![{_L}])",
     re.IGNORECASE,
 )
 _NAME_WORDS = {w for p in _NAME_PHRASES for w in p.split()}
@@ -262,7 +266,7 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
         if pm:
             end = pm.end()
             continue
-        wm = re.match(rf"{_S}([{_L}]+)(?![{_L}])", text[end:limit])
+        wm = re.match(rf"{_S}([{_U}]+(?:-[{_U}]+)+|[{_L}]+)(?![{_L}])", text[end:limit])
         if not wm:
             break
         word = wm.group(1)
@@ -289,7 +293,9 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
     return re.sub(r"\s+", " ", text[m.start() : end]).strip(), end
 
 
-def find_orgs(text: str, start: int = 0, end: int | None = None, blocked: SpanSet | list[tuple[int, int]] | None = None):
+def find_orgs(
+    text: str, start: int = 0, end: int | None = None, blocked: SpanSet | list[tuple[int, int]] | None = None
+):
     """Every UBND / LĐLĐ / Tổng LĐLĐ (and other named body) mention in text[start:end]."""
     end = len(text) if end is None else end
     blocked = blocked if isinstance(blocked, SpanSet) else SpanSet(blocked or [])
@@ -330,7 +336,9 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, blocked: SpanSe
             if m2 and not m2.group("tong"):
                 other = "UBND" if m2.group("ubnd") else "LĐLĐ"
                 # Only when the first head has no level of its own ("UBND huyện và LĐLĐ huyện X" is two).
-                if other != heads[0] and not re.match(rf"{_S}{_LEVEL.pattern}", text[h_end:end], re.IGNORECASE):
+                if other != heads[0] and not re.match(
+                    rf"{_S}{_LEVEL.pattern}", text[h_end:end], re.IGNORECASE
+                ):
                     heads.append(other)
                     h_end = m2.end()
         items, t_end, plural = _parse_tail(text, h_end, end, blocked)

@@ -11,14 +11,8 @@ from .vietnamese import LETTER_CLASS, tone_key
 
 _L = LETTER_CLASS
 _S = r"[ \t\u00a0]+"
+_S0 = r"[ \t\u00a0]*"
 
-# Verbs whose grammatical subject hosts or signs: the bodies before them are the actors.
-_ACTOR_VERB = re.compile(
-    rf"(?<![{_L}])(?:tổ chức|đã tổ chức|phối hợp tổ chức|long trọng tổ chức|ký kết|đã ký|ký|thống nhất|"
-    rf"ban hành|chủ trì|tiến hành|họp|sơ kết|tổng kết|triển khai|phát động|đã có|thực hiện|đạt|"
-    rf"khen thưởng|trao|tặng|hỗ trợ|phát triển|kết nạp|thành lập|vận động|chăm lo|đã|đang|có)(?![{_L}])",
-    re.IGNORECASE,
-)
 _BETWEEN = re.compile(rf"(?<![{_L}])giữa(?![{_L}])", re.IGNORECASE)
 _BETWEEN_END = re.compile(
     rf"[.;:\n]|(?<![{_L}])(?:giai đoạn|năm \d|nhiệm kỳ|trong|về việc|về|nhằm|để|tiếp tục|được|đã|đạt|"
@@ -53,7 +47,7 @@ def _between_orgs(text: str, start: int, end: int, blocked) -> list[OrgMention]:
     return out
 
 
-def _subject_orgs(text: str, start: int, end: int, blocked, title_spans) -> list[OrgMention]:
+def _subject_orgs(text: str, start: int, end: int, blocked: SpanSet, title_spans) -> list[OrgMention]:
     """Bodies in the clause before the main verb of a sentence, and after "phối hợp với"."""
     orgs = [o for o in find_orgs(text, start, end, blocked) if not _ATTEND.search(text[start : o.start])]
     orgs = [o for o in orgs if not _OF_PROGRAM.search(text[max(start, o.start - 120) : o.start])]
@@ -67,16 +61,11 @@ def _subject_orgs(text: str, start: int, end: int, blocked, title_spans) -> list
         if o.joint == first_group:
             continue
         gap = text[last.end : o.start]
-        if re.fullmatch(rf"{_S}?(?:và|,|cùng|cùng với|với|-|–)?{_S}?", gap) or re.fullmatch(r"\s*", gap):
+        if re.fullmatch(rf"{_S0}(?:và|,|cùng|cùng với|với|-|–)?{_S0}", gap) or re.fullmatch(r"\s*", gap):
             chosen.append(o)
             last = o
         else:
             break
-    verb = _ACTOR_VERB.search(text, last.end, end)
-    # Not a subject when the verb does not follow the bodies closely.
-    if verb is None or verb.start() - last.end > 60:
-        if not all(_in_titles(o, title_spans) for o in chosen):
-            pass
     wm = _WITH.search(text, last.end, end)
     if wm and wm.start() - last.end < 40:
         partners = find_orgs(text, wm.end(), min(end, wm.end() + 150), blocked)
@@ -87,7 +76,7 @@ def _subject_orgs(text: str, start: int, end: int, blocked, title_spans) -> list
 
 
 def _share_places(orgs: list[OrgMention]) -> list[OrgMention]:
-    """"UBND huyện và LĐLĐ huyện Mỹ Đức": the place (and a missing level) is shared by the pair."""
+    """ "UBND huyện và LĐLĐ huyện Mỹ Đức": the place (and a missing level) is shared by the pair."""
     ubnd = [o for o in orgs if o.kind == "ubnd"]
     ldld = [o for o in orgs if o.kind == "ldld"]
     if len(ubnd) == 1 and len(ldld) == 1:
@@ -146,7 +135,9 @@ def find_parties(
     # 1. "giữa A và B" in the headline or the lead.
     for a, b in regions if not chosen else []:
         found = _between_orgs(text, a, b, blocked)
-        found = [o for o in found if o.kind != "other" or o.head.startswith(("Sở", "Hội", "Bảo hiểm", "Công an"))]
+        found = [
+            o for o in found if o.kind != "other" or o.head.startswith(("Sở", "Hội", "Bảo hiểm", "Công an"))
+        ]
         if found and len({o.name for o in found}) >= 2:
             chosen = found
             break

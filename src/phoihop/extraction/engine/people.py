@@ -44,10 +44,15 @@ _VERBS = (
     "kiểm tra", "hướng dẫn", "trao đổi", "đối thoại", "tổ chức", "quyết định", "nhận định", "phân tích",
     "đề xuất", "kiến nghị", "lắng nghe", "ân cần", "hỏi thăm", "tuyên bố", "chủ động", "rất", "từng",
     "mới", "chính thức", "bế mạc", "khai mạc", "điều khiển", "tiếp thu", "giải đáp", "thừa nhận",
-    "bộc bạch", "tâm sự", "kể", "vui mừng", "xúc động", "khen ngợi", "ký kết", "thống nhất",
+    "bộc bạch", "tâm sự", "kể", "vui mừng", "xúc động", "khen ngợi", "ký kết", "thống nhất", "đọc",
+    "tham luận", "góp ý", "gợi ý", "khuyến khích", "gửi lời", "thăm hỏi", "tiếp nhận", "chứng kiến",
+    "cắt băng", "tuyên dương", "vinh danh", "trực tiếp", "phụ trách", "lưu ý", "đề cập", "nhắc lại",
+    "bấm nút", "trao tặng", "ấn nút", "chủ tọa", "chủ toạ", "điều hành", "nêu rõ", "chỉ rõ",
 )  # fmt: skip
 _VERB_RE = re.compile(
-    r"[ \t\u00a0]+(?:" + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)) + rf")(?![{_L}])"
+    r"[ \t\u00a0]+(?:"
+    + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
+    + rf")(?![{_L}])"
 )
 _HARD_STOP = re.compile(r"[;\n()“”\"…]|\.(?:\s|$)|:|,\s*\.\.")
 _JOINER = re.compile(r"[ \t\u00a0]+(?:và|[-–—])[ \t\u00a0]+")

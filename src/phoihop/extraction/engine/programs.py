@@ -42,7 +42,9 @@ _NOT_A_PROGRAM = re.compile(
 )
 _QUOTED_NAME = re.compile(rf"{_S0}[“\"]([^”\"\n]{{3,160}})[”\"]")
 _NAMED_INSIDE = re.compile(rf"[“\"](Chương trình{_S}[^”\"\n]{{3,160}})[”\"]")
-_NAMED_BARE = re.compile(rf"(?<![{_L}“\"])Chương trình{_S}(\d[\d.,]*{_S}(?:triệu|nghìn|ngàn|tỷ)?{_S0}[{_L} ]{{3,40}})")
+_NAMED_BARE = re.compile(
+    rf"(?<![{_L}“\"])Chương trình{_S}(\d[\d.,]*{_S}(?:triệu|nghìn|ngàn|tỷ)?{_S0}[{_L} ]{{3,40}})"
+)
 
 _PERIOD_PATTERNS = [
     (re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|Giai đoạn|Nhiệm kỳ){_S}(?:từ{_S}(?:năm{_S})?)?((?:19|20)\d\d)"
@@ -79,7 +81,14 @@ _REVIEW_BEFORE = re.compile(
     rf"qua{_S}\d+{_S}năm|thực hiện tốt|tồn tại|hạn chế của|từ){_S0}(?:{_S}[{_L}]+){{0,3}}{_S0}$",
     re.IGNORECASE,
 )
-_REFERENCED_BEFORE = re.compile(rf"(?:thay thế|bãi bỏ|hết hiệu lực|sửa đổi){_S}(?:[{_L}]+{_S}){{0,2}}$", re.IGNORECASE)
+# After a programme: "của Tổng LĐLĐ …", "giữa Chính phủ và Tổng LĐLĐ …" (whose programme it is).
+_HIGHER_OWNER = re.compile(
+    rf"{_S0}[^.;]{{0,60}}?(?<![{_L}])(?:của|giữa){_S}(?:Tổng|Bộ|Chính phủ|Thủ tướng|Ban|Ủy ban|Uỷ ban|UBND|"
+    rf"Liên đoàn|LĐLĐ|Tỉnh|Thành|BCH|Ban Thường vụ|Đoàn Chủ tịch|Trung ương|Đảng)"
+)
+_REFERENCED_BEFORE = re.compile(
+    rf"(?:thay thế|bãi bỏ|hết hiệu lực|sửa đổi){_S}(?:[{_L}]+{_S}){{0,2}}$", re.IGNORECASE
+)
 _YEARLY = re.compile(rf"(?:hàng|hằng){_S}(?:năm|quý)[^.;]{{0,80}}$", re.IGNORECASE)
 _DECISION = re.compile(
     rf"[Qq]uyết định{_S}(?:số{_S0}:?{_S0})?({DOC_NUMBER})(?P<rest>[^.;\n]{{0,160}}?)ban hành{_S}"
@@ -146,6 +155,12 @@ def _period_after(text: str, start: int, limit: int) -> tuple[tuple[int | None, 
     return best[1], best[2]
 
 
+_GOVERNED = re.compile(
+    rf"(?:kế hoạch|chương trình|KẾ HOẠCH|CHƯƠNG TRÌNH)(?:{_S}(?!và\b)[^\s,;.]+){{0,4}}{_S}"
+    rf"(?:thực hiện|triển khai thực hiện){_S}$|"
+    rf"^\s*(?:Thực hiện|Triển khai thực hiện){_S}$|\n[ \t]*(?:Thực hiện|Triển khai thực hiện){_S}$",
+    re.IGNORECASE,
+)
 _PERIOD_LEAD = re.compile(
     rf"(?:^|[.;\n])[ \t]*(?:[Tt]rong{_S})?[Gg]iai đoạn{_S}((?:19|20)\d\d){_S0}[-–—]{_S0}((?:19|20)\d\d){_S0},{_S0}"
     rf"(?:[{_L}]+{_S}){{0,4}}$"
@@ -153,7 +168,7 @@ _PERIOD_LEAD = re.compile(
 
 
 def _period_before(text: str, start: int) -> tuple[int, int] | None:
-    """"Giai đoạn 2016-2020, thực hiện Quy chế phối hợp số …": a period that opens the clause."""
+    """ "Giai đoạn 2016-2020, thực hiện Quy chế phối hợp số …": a period that opens the clause."""
     m = _PERIOD_LEAD.search(text[max(0, start - 80) : start])
     if m and int(m.group(1)) <= int(m.group(2)):
         return int(m.group(1)), int(m.group(2))
@@ -200,7 +215,12 @@ def _find_mentions(layout: Layout, lead: Sentence | None) -> list[Mention]:
                 continue
         elif number is None and name is None and _NOT_A_PROGRAM.match(text, m.end()):
             continue
-        if kind == "kế hoạch" and number is not None and not specific and not _joint_plan(text, m.end(), number):
+        if (
+            kind == "kế hoạch"
+            and number is not None
+            and not specific
+            and not _joint_plan(text, m.end(), number)
+        ):
             if not (lead and lead.start <= m.start() < lead.end):
                 continue
         if kind == "kế hoạch" and number is None:
@@ -215,9 +235,17 @@ def _find_mentions(layout: Layout, lead: Sentence | None) -> list[Mention]:
                 own_date = ds[0].iso()
                 pos = ds[0].end
         period, _ = _period_after(text, pos, len(text))
+        # "Kế hoạch thực hiện Quy chế phối hợp … năm 2024": the year is the plan's, not the regulation's.
+        if period and period[0] == period[1] and _GOVERNED.search(text[max(0, m.start() - 80) : m.start()]):
+            period = None
         if period is None and (specific or number):
             period = _period_before(text, m.start())
-        if kind == "kế hoạch" and number is None and period is None and not (lead and lead.start <= m.start() < lead.end):
+        if (
+            kind == "kế hoạch"
+            and number is None
+            and period is None
+            and not (lead and lead.start <= m.start() < lead.end)
+        ):
             continue
         mention = Mention(m.start(), pos, kind, specific, number, name, own_date, period)
         mention.in_lead = bool(lead and lead.start <= m.start() < lead.end)
@@ -262,11 +290,7 @@ def _hint(text: str, start: int, mention: Mention, layout: Layout) -> str | None
     # "sơ kết 2 năm thực hiện Quy chế … của UBND tỉnh": the meeting reviews it, whoever issued it.
     if re.search(r"(?:tổng kết|sơ kết|kết quả|đánh giá)[^.;]{0,40}$", before, re.IGNORECASE):
         return "reviewed"
-    if _PARENT_BEFORE.search(before) and re.match(
-        rf"{_S0}(?:[^.;]{{0,60}}?)(?<![{_L}])của{_S}(?:Tổng|Bộ|Chính phủ|Thủ tướng|Ban|Ủy ban|Uỷ ban|UBND|"
-        rf"Liên đoàn|LĐLĐ|Tỉnh|Thành|BCH|Ban Thường vụ|Đoàn Chủ tịch)",
-        after,
-    ):
+    if _PARENT_BEFORE.search(before) and _HIGHER_OWNER.match(after):
         return "parent"
     if _SIGN_BEFORE.search(before):
         past = re.search(rf"(?:đã|được|từng){_S}(?:[{_L}]+{_S}){{0,2}}$", before, re.IGNORECASE)
@@ -291,7 +315,7 @@ _ATTACHED_DECISION = re.compile(
 
 
 def _apply_decisions(text: str, mentions: list[Mention]) -> None:
-    """"Quyết định số X ngày D ban hành Quy chế phối hợp …": the regulation takes the decision's number."""
+    """ "Quyết định số X ngày D ban hành Quy chế phối hợp …": the regulation takes the decision's number."""
     for x in mentions:
         if x.kind != "quy chế" or x.number:
             continue
@@ -316,7 +340,9 @@ def _merge(mentions: list[Mention]) -> list[Program]:
 
     def by_number(num: str) -> Program | None:
         key = re.sub(r"\s+", "", num).casefold()
-        return next((p for p in programs if p.number and re.sub(r"\s+", "", p.number).casefold() == key), None)
+        return next(
+            (p for p in programs if p.number and re.sub(r"\s+", "", p.number).casefold() == key), None
+        )
 
     def new(m: Mention) -> Program:
         p = Program(m.kind, m.number, m.name, m.own_date, m.period, first=m.start)
@@ -339,17 +365,24 @@ def _merge(mentions: list[Mention]) -> list[Program]:
         target: Program | None
         if m.number:
             target = by_number(m.number) or next(
-                (q for q in programs if not q.number and not q.name and q.kind == m.kind and m.period and q.period == m.period),
+                (
+                    q
+                    for q in programs
+                    if not q.number and not q.name and q.kind == m.kind and m.period and q.period == m.period
+                ),
                 None,
             )
         elif m.name:
             target = next((q for q in programs if q.name == m.name), None)
         elif m.period and (m.specific or m.in_lead) and not m.in_title:
-            target = next((q for q in programs if q.kind == m.kind and q.period == m.period and not q.name), None)
+            target = next(
+                (q for q in programs if q.kind == m.kind and q.period == m.period and not q.name), None
+            )
         else:
             deferred.append(m)
             continue
         attach(target or new(m), m)
+    _merge_same_document(programs)
     for m in deferred:
         same = [p for p in programs if p.kind == m.kind and not p.name]
         exact = [p for p in same if m.period and p.period == m.period]
@@ -360,13 +393,42 @@ def _merge(mentions: list[Mention]) -> list[Program]:
         elif same:
             # The nearest programme of that kind mentioned before (or else after) this place.
             before = [p for p in same if any(x.start < m.start for x in p.mentions)]
-            target = max(before, key=lambda p: max(x.start for x in p.mentions if x.start < m.start)) if before else same[0]
+            target = (
+                max(before, key=lambda p: max(x.start for x in p.mentions if x.start < m.start))
+                if before
+                else same[0]
+            )
             target.mentions.append(m)
             if m.in_lead and m.hint:
                 target.hints.append(m.hint)
         elif m.specific or (m.in_lead and m.kind != "kế hoạch"):
             attach(new(m), m)
     return programs
+
+
+def _merge_same_document(programs: list[Program]) -> None:
+    """ "Quy chế … giai đoạn 2021-2026" and "Quy chế số 02/QCPH … ngày 15/7/2021" are one regulation."""
+    for numbered in [p for p in programs if p.number and p.period is None and not p.name]:
+        year = int(numbered.signed_date[:4]) if numbered.signed_date else None
+        fits = [
+            q
+            for q in programs
+            if q is not numbered
+            and not q.number
+            and not q.name
+            and q.kind == numbered.kind
+            and q.period
+            and year is not None
+            and q.period[0] is not None
+            and q.period[0] - 1 <= year <= (q.period[1] or q.period[0])
+            and "signed" not in q.hints
+        ]
+        if len(fits) == 1:
+            other = fits[0]
+            numbered.period = other.period
+            numbered.mentions += other.mentions
+            numbered.hints += other.hints
+            programs.remove(other)
 
 
 def _attach_details(text: str, layout: Layout, programs: list[Program]) -> None:
@@ -408,7 +470,12 @@ def _role(p: Program, doc_kind: str) -> str:
     return "referenced"
 
 
-_HEADER_KINDS = {"QUYẾT ĐỊNH": "quy chế", "QUY CHẾ": "quy chế", "CHƯƠNG TRÌNH": "chương trình", "KẾ HOẠCH": "kế hoạch"}
+_HEADER_KINDS = {
+    "QUYẾT ĐỊNH": "quy chế",
+    "QUY CHẾ": "quy chế",
+    "CHƯƠNG TRÌNH": "chương trình",
+    "KẾ HOẠCH": "kế hoạch",
+}
 
 
 def _apply_header(programs: list[Program], header, layout: Layout) -> None:
@@ -429,6 +496,15 @@ def _apply_header(programs: list[Program], header, layout: Layout) -> None:
     target.number = header.number
     target.signed_date = target.signed_date or header.date
     target.hints.insert(0, "signed")
+    if target.period is None and header.subject:
+        # The title block ("KẾ HOẠCH / Thực hiện … năm 2024") dates the document as a whole.
+        for pat, kind in _PERIOD_PATTERNS:
+            m = pat.search(header.subject)
+            if m:
+                a = int(m.group(1))
+                b = int(m.group(2)) if kind == "range" else (None if kind == "from" else a)
+                target.period = (a, b)
+                break
 
 
 def find_programs(

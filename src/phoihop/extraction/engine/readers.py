@@ -147,7 +147,9 @@ def _read_docx(data: bytes) -> DecodedText:
     except ImportError as exc:  # pragma: no cover - dependency of the project
         raise ExtractionError("Máy chủ thiếu thư viện đọc tệp DOCX (python-docx).") from exc
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ExtractionError("Tệp DOCX bị hỏng hoặc không phải tệp Word (.docx). Hãy mở và lưu lại bằng Word.")
+        raise ExtractionError(
+            "Tệp DOCX bị hỏng hoặc không phải tệp Word (.docx). Hãy mở và lưu lại bằng Word."
+        )
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for broken packages

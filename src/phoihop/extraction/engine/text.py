@@ -130,7 +130,9 @@ class Layout:
 
     def body_sentences(self) -> list[Sentence]:
         if self._body is None:
-            self._body = [s for s in self.sentences if s.start >= self.body_start and not self.is_clutter(s.start)]
+            self._body = [
+                s for s in self.sentences if s.start >= self.body_start and not self.is_clutter(s.start)
+            ]
         return self._body
 
 
@@ -246,7 +248,10 @@ def _pick_title(lines: list[Line], title_line: int | None) -> str:
         return ""
     first = lines[title_line].text
     looks_like_body = bool(
-        re.match(rf"^(?:\(.{{1,20}}\)\s*)?(?:[{_L}.]+\s*[-–]\s*)?(?:Sáng|Chiều|Tối|Ngày|Hôm|Mới đây|Vừa qua)\b", first)
+        re.match(
+            rf"^(?:\(.{{1,20}}\)\s*)?(?:[{_L}.]+\s*[-–]\s*)?(?:Sáng|Chiều|Tối|Ngày|Hôm|Mới đây|Vừa qua)\b",
+            first,
+        )
     )
     if looks_like_body or len(first) > 250:
         for ln in lines:

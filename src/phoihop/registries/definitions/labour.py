@@ -99,7 +99,16 @@ register(
         "CBCCVC, đối thoại, thỏa ước, kinh phí công đoàn phải nộp (2% quỹ lương BHXH) và đã nộp.",
         columns=[
             C("organization", orgs="edit", org_kinds=WORKPLACE_ORG_KINDS, width=36),
-            C("tax_code", label="Mã số thuế", kind="text", virtual=True, max_length=14, width=16),
+            C(
+                "tax_code",
+                label="Mã số thuế",
+                kind="text",
+                virtual=True,
+                max_length=14,
+                width=16,
+                source="organization__tax_code",
+                help="Để đối chiếu với danh mục tổ chức; kiểm tra chữ số kiểm tra",
+            ),
             C("year"),
             C("workplace_kind", required=False),
             C("employees"),

@@ -43,7 +43,9 @@ def parse_period(text: str) -> Period:
         start, end = int(match[1]), int(match[2])
         if end < start:
             raise CommandError(f"--period {text}: năm kết thúc trước năm bắt đầu.")
-        return Period.objects.filter(kind=PeriodKind.PROGRAMME, start=dt.date(start, 1, 1), end=dt.date(end, 12, 31)).first() or Period.for_programme(start, end)
+        return Period.objects.filter(
+            kind=PeriodKind.PROGRAMME, start=dt.date(start, 1, 1), end=dt.date(end, 12, 31)
+        ).first() or Period.for_programme(start, end)
     if match := re.fullmatch(r"(\d{4})", text):
         return Period.for_year(int(match[1]))
     if match := re.fullmatch(r"(\d{4})-H([12])", text, re.IGNORECASE):
@@ -56,16 +58,31 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--agreement", help="Số, ký hiệu văn bản phối hợp, ví dụ 03/CTr-UBND-LĐLĐ")
-        parser.add_argument("--org", action="append", default=[], help="Đơn vị báo cáo (mã số), có thể lặp lại")
-        parser.add_argument("--period", help="Kỳ: 2017-2020, 2021 hoặc 2022-H1 (mặc định: giai đoạn của văn bản)")
+        parser.add_argument(
+            "--org", action="append", default=[], help="Đơn vị báo cáo (mã số), có thể lặp lại"
+        )
+        parser.add_argument(
+            "--period", help="Kỳ: 2017-2020, 2021 hoặc 2022-H1 (mặc định: giai đoạn của văn bản)"
+        )
         parser.add_argument("--kind", choices=ReportKind.values, default=ReportKind.FINAL)
         parser.add_argument("--format", dest="fmt", choices=sorted(FORMATS), default="docx")
         parser.add_argument("--out", required=True, help="Tệp kết quả")
         parser.add_argument("--user", help="Tên đăng nhập: chỉ dùng số liệu trong phạm vi người này")
         parser.add_argument("--report-id", type=int, help="Xuất một báo cáo đã soạn (mã số)")
 
-    def handle(self, *args, agreement=None, org=(), period=None, kind=ReportKind.FINAL, fmt="docx", out="",
-               user=None, report_id=None, **options):
+    def handle(
+        self,
+        *args,
+        agreement=None,
+        org=(),
+        period=None,
+        kind=ReportKind.FINAL,
+        fmt="docx",
+        out="",
+        user=None,
+        report_id=None,
+        **options,
+    ):
         actor = None
         if user:
             actor = get_user_model().objects.filter(username=user, is_active=True).first()
@@ -91,7 +108,9 @@ class Command(BaseCommand):
                 )
                 if extension == "docx"
                 else None,
-                progress=lambda percent, step: self.stderr.write(f"  {percent:3d}% {step}") if options.get("verbosity", 1) > 1 else None,
+                progress=lambda percent, step: (
+                    self.stderr.write(f"  {percent:3d}% {step}") if options.get("verbosity", 1) > 1 else None
+                ),
             )
         except PermissionDenied as exc:
             raise CommandError(str(exc))
@@ -108,7 +127,9 @@ class Command(BaseCommand):
             qs = permissions.visible_agreements(actor, qs)
         found = list(qs[:2])
         if not found:
-            raise CommandError(f"--agreement {number}: không tìm thấy văn bản (hoặc văn bản ngoài phạm vi người dùng).")
+            raise CommandError(
+                f"--agreement {number}: không tìm thấy văn bản (hoặc văn bản ngoài phạm vi người dùng)."
+            )
         if len(found) > 1:
             raise CommandError(f"--agreement {number}: có nhiều văn bản cùng số; dùng --report-id.")
         return found[0]
@@ -136,7 +157,9 @@ class Command(BaseCommand):
         if found_period is None:
             raise CommandError("Cần --period.")
         existing = reports.filter(kind=kind, period=found_period)
-        existing = existing.filter(agreement=agreement) if agreement else existing.filter(organizations__in=orgs)
+        existing = (
+            existing.filter(agreement=agreement) if agreement else existing.filter(organizations__in=orgs)
+        )
         report = existing.order_by("-updated_at").first()
         if report is not None:
             return report
