@@ -48,16 +48,21 @@ def build_corpus(min_bytes: int = 2 * 1024 * 1024) -> list[str]:
 def run(runs: int = 5) -> float:
     corpus = build_corpus()
     size_kb = sum(len(t.encode("utf-8")) for t in corpus) / 1024
-    timings = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         for text in corpus:
             extract(text)
-        timings.append(time.perf_counter() - start)
-    median = statistics.median(timings)
-    speed = size_kb / median
-    print(f"corpus: {len(corpus)} texts, {size_kb:.0f} KB; median of {runs} runs: {median:.2f} s")
-    print(f"speed: {speed:.0f} KB/s = {speed / GOAL_KB_S:.1f} × the {GOAL_KB_S:.0f} KB/s goal")
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    # CPU time is what one core spends; wall time also counts waiting for other processes on a busy machine.
+    speed = size_kb / statistics.median(cpu)
+    wall_speed = size_kb / statistics.median(wall)
+    print(f"corpus: {len(corpus)} texts, {size_kb:.0f} KB; median of {runs} runs")
+    print(
+        f"speed (CPU time, one core): {speed:.0f} KB/s = {speed / GOAL_KB_S:.1f} × the {GOAL_KB_S:.0f} KB/s goal"
+    )
+    print(f"speed (wall clock):         {wall_speed:.0f} KB/s")
     return speed
 
 

@@ -11,6 +11,8 @@ class TokenAuth(HttpBearer):
     """`Authorization: Bearer ph_…`; the user is put on request.user so permission checks are the page ones."""
 
     def authenticate(self, request, token):
+        if not token:
+            return None
         token_row = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(token)).first()
         if token_row is None or not token_row.user.is_active:
             return None
@@ -23,6 +25,8 @@ class HeaderTokenAuth(APIKeyHeader):
     param_name = "X-API-Key"
 
     def authenticate(self, request, key):
+        if not key:
+            return None
         return TokenAuth().authenticate(request, key)
 
 

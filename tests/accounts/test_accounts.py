@@ -73,6 +73,11 @@ def test_create_user_accepts_an_id_and_a_password_on_stdin(world):
     assert Membership.objects.get(user__username="md.moi").role == "approver"
 
 
+def test_create_user_matches_the_full_name_typed_without_diacritics(world):
+    create_user("md.khongdau", "--org", "lien doan lao dong huyen my duc", "--password", STRONG)
+    assert Membership.objects.get(user__username="md.khongdau").organization == world.md_union
+
+
 def test_create_user_explains_an_unknown_unit_with_suggestions(world):
     with pytest.raises(CommandError) as exc:
         create_user("x", "--org", "LĐLĐ Hai Bà Trưng", "--password", STRONG)

@@ -87,3 +87,17 @@ def test_the_admin_refuses_a_grassroots_union_under_a_committee(world, client_fo
     assert response.status_code == 200
     assert "không thể trực thuộc" in response.content.decode()
     assert not Organization.objects.filter(name="CĐCS X").exists()
+
+
+def test_the_unscoped_admin_is_closed_to_staff_who_are_not_superusers(world, client_for):
+    from django.contrib.auth.models import Permission
+
+    world.alice.is_staff = True
+    world.alice.save()
+    world.alice.user_permissions.set(
+        Permission.objects.filter(content_type__app_label__in=["orgs", "accounts"])
+    )
+    client = client_for(world.alice)
+    assert client.get(reverse("admin:orgs_organization_changelist")).status_code == 403
+    assert client.get(reverse("admin:accounts_membership_changelist")).status_code == 403
+    assert "Liên đoàn Lao động huyện Mỹ Đức" not in client.get(reverse("admin:index")).content.decode()

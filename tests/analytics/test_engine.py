@@ -19,10 +19,12 @@ def D(x):
 def tree(world):
     """Hà Nội's union tree: two districts, each with grassroots unions, plus values at every level."""
     w = world
-    w.hbt_gr2 = make_org("CĐCS Công ty Dệt", kind=OrgKind.GRASSROOTS_UNION, level=OrgLevel.GRASSROOTS,
-                         parent=w.hbt_union)
-    w.md_gr = make_org("CĐCS Xí nghiệp Mỹ Đức", kind=OrgKind.GRASSROOTS_UNION, level=OrgLevel.GRASSROOTS,
-                       parent=w.md_union)
+    w.hbt_gr2 = make_org(
+        "CĐCS Công ty Dệt", kind=OrgKind.GRASSROOTS_UNION, level=OrgLevel.GRASSROOTS, parent=w.hbt_union
+    )
+    w.md_gr = make_org(
+        "CĐCS Xí nghiệp Mỹ Đức", kind=OrgKind.GRASSROOTS_UNION, level=OrgLevel.GRASSROOTS, parent=w.md_union
+    )
     return w
 
 
@@ -43,17 +45,37 @@ def test_sum_rolls_up_every_level_of_the_tree(tree):
     t.value(w.hbt_union, "good_workers", "2018", 145, "district")
     t.value(w.city_union, "good_workers", "2018", 9, "city")
     t.value(w.md_gr, "good_workers", "2018", 50, "grassroots")
-    result = both(Query(indicators=["good_workers"], organizations=[w.hbt_union.pk], periods=["2018"],
-                        group_by=("option",)))
+    result = both(
+        Query(
+            indicators=["good_workers"],
+            organizations=[w.hbt_union.pk],
+            periods=["2018"],
+            group_by=("option",),
+        )
+    )
     assert [(r.key["option_label"], r.value) for r in result.rows] == [
-        ("cấp cơ sở", 1065), ("cấp quận, huyện", 145)
+        ("cấp cơ sở", 1065),
+        ("cấp quận, huyện", 145),
     ]
-    city = both(Query(indicators=["good_workers"], organizations=[w.city_union.pk], periods=["2018"],
-                      group_by=("indicator",)))
+    city = both(
+        Query(
+            indicators=["good_workers"],
+            organizations=[w.city_union.pk],
+            periods=["2018"],
+            group_by=("indicator",),
+        )
+    )
     assert city.rows[0].value == 600 + 465 + 145 + 9 + 50
     assert city.rows[0].units_reporting == 5
-    by_district = both(Query(indicators=["good_workers"], organizations=[w.city_union.pk], periods=["2018"],
-                             group_by=("organization",), level="district"))
+    by_district = both(
+        Query(
+            indicators=["good_workers"],
+            organizations=[w.city_union.pk],
+            periods=["2018"],
+            group_by=("organization",),
+            level="district",
+        )
+    )
     assert [(r.key["organization_label"], r.value, r.rank) for r in by_district.rows] == [
         ("Liên đoàn Lao động quận Hai Bà Trưng", 1210, 1),
         ("Liên đoàn Lao động huyện Mỹ Đức", 50, 2),
@@ -64,8 +86,15 @@ def test_scope_self_counts_only_the_units_own_values(tree):
     w = tree
     t.value(w.hbt_grassroots, "good_workers", "2018", 600, "grassroots")
     t.value(w.hbt_union, "good_workers", "2018", 145, "district")
-    result = run(Query(indicators=["good_workers"], organizations=[w.hbt_union.pk], periods=["2018"],
-                       scope="self", group_by=("indicator",)))
+    result = run(
+        Query(
+            indicators=["good_workers"],
+            organizations=[w.hbt_union.pk],
+            periods=["2018"],
+            scope="self",
+            group_by=("indicator",),
+        )
+    )
     assert result.rows[0].value == 145
 
 
@@ -73,23 +102,28 @@ def test_ratio_of_sums_adds_numerators_and_denominators(tree):
     w = tree
     t.value(w.hbt_grassroots, "workers_conference_rate", "2019", 50, numerator=5, denominator=10)
     t.value(w.hbt_gr2, "workers_conference_rate", "2019", 100, numerator=30, denominator=30)
-    row = both(Query(indicators=["workers_conference_rate"], organizations=[w.hbt_union.pk],
-                     periods=["2019"])).rows[0]
+    row = both(
+        Query(indicators=["workers_conference_rate"], organizations=[w.hbt_union.pk], periods=["2019"])
+    ).rows[0]
     assert (row.value, row.numerator, row.denominator) == (D("87.5"), 35, 40)
 
 
 def test_a_single_rate_reported_as_a_range_keeps_its_range(tree):
     t.value(tree.hbt_union, "workers_conference_rate", "2017-2020", 67, high=74)
-    row = both(Query(indicators=["workers_conference_rate"], organizations=[tree.hbt_union.pk],
-                     periods=["2017-2020"])).rows[0]
+    row = both(
+        Query(
+            indicators=["workers_conference_rate"], organizations=[tree.hbt_union.pk], periods=["2017-2020"]
+        )
+    ).rows[0]
     assert (row.value, row.value_high) == (67, 74)
 
 
 def test_rates_without_numerators_are_not_averaged_but_explained(tree):
     t.value(tree.hbt_grassroots, "workers_conference_rate", "2019", 50)
     t.value(tree.hbt_gr2, "workers_conference_rate", "2019", 90)
-    result = run(Query(indicators=["workers_conference_rate"], organizations=[tree.hbt_union.pk],
-                       periods=["2019"]))
+    result = run(
+        Query(indicators=["workers_conference_rate"], organizations=[tree.hbt_union.pk], periods=["2019"])
+    )
     assert result.rows[0].value is None
     assert any("tử số" in n for n in result.notes)
 
@@ -99,8 +133,9 @@ def test_latest_takes_each_units_last_period_then_adds_units(tree):
     t.value(w.hbt_grassroots, "initiatives_registered", "2022-H1", 100)
     t.value(w.hbt_grassroots, "initiatives_registered", "2022-H2", 180)
     t.value(w.hbt_gr2, "initiatives_registered", "2022-H1", 40)
-    row = both(Query(indicators=["initiatives_registered"], organizations=[w.hbt_union.pk],
-                     periods=["2022"])).rows[0]
+    row = both(
+        Query(indicators=["initiatives_registered"], organizations=[w.hbt_union.pk], periods=["2022"])
+    ).rows[0]
     assert row.value == 180 + 40
 
 
@@ -120,8 +155,12 @@ def test_months_roll_into_quarters_half_years_years_and_programme_periods(tree):
     for month in range(1, 13):
         t.value(gr, "legal_education_sessions", f"2019-{month:02d}", month)
     t.value(gr, "legal_education_sessions", "2020", 100)
-    query = Query(indicators=["legal_education_sessions"], organizations=[tree.hbt_union.pk],
-                  periods=["2019-Q1", "2019-H2", "2019", "2019-2020"], group_by=("period",))
+    query = Query(
+        indicators=["legal_education_sessions"],
+        organizations=[tree.hbt_union.pk],
+        periods=["2019-Q1", "2019-H2", "2019", "2019-2020"],
+        group_by=("period",),
+    )
     values = {r.key["period"]: r.value for r in both(query).rows}
     assert values == {"2019-Q1": 6, "2019-H2": 57, "2019": 78, "2019-2020": 178}
 
@@ -132,8 +171,14 @@ def test_an_annual_figure_supersedes_the_same_units_half_years_but_not_other_uni
     t.value(w.hbt_grassroots, "members_recruited", "2021-H2", 50)
     t.value(w.hbt_grassroots, "members_recruited", "2021", 95)  # the annual report, cumulative
     t.value(w.hbt_gr2, "members_recruited", "2021-H1", 7)
-    result = both(Query(indicators=["members_recruited"], organizations=[w.hbt_union.pk],
-                        periods=["2021-H1", "2021"], group_by=("period",)))
+    result = both(
+        Query(
+            indicators=["members_recruited"],
+            organizations=[w.hbt_union.pk],
+            periods=["2021-H1", "2021"],
+            group_by=("period",),
+        )
+    )
     assert [(r.key["period"], r.value) for r in result.rows] == [("2021-H1", 47), ("2021", 102)]
 
 
@@ -144,10 +189,13 @@ def test_a_total_supersedes_its_own_breakdown_but_options_still_show(tree):
     t.value(gr, "good_workers", "2018", 6, "district")
     total = both(Query(indicators=["good_workers"], organizations=[gr.pk], periods=["2018"])).rows[0]
     assert total.value == 20
-    options = both(Query(indicators=["good_workers"], organizations=[gr.pk], periods=["2018"],
-                         group_by=("option",)))
+    options = both(
+        Query(indicators=["good_workers"], organizations=[gr.pk], periods=["2018"], group_by=("option",))
+    )
     assert [(r.key["option_label"], r.value) for r in options.rows] == [
-        ("cấp cơ sở", 12), ("cấp quận, huyện", 6), ("Không phân tổ", 20)
+        ("cấp cơ sở", 12),
+        ("cấp quận, huyện", 6),
+        ("Không phân tổ", 20),
     ]
 
 
@@ -157,8 +205,14 @@ def test_approved_data_by_default_submitted_on_request_drafts_never(tree):
     t.value(w.hbt_gr2, "gifts_count", "2020", 5, status=ReportStatus.SUBMITTED)
     t.value(w.md_gr, "gifts_count", "2020", 1000, status=ReportStatus.DRAFT)
     approved = both(Query(indicators=["gifts_count"], organizations=[w.city_union.pk], periods=["2020"]))
-    with_submitted = both(Query(indicators=["gifts_count"], organizations=[w.city_union.pk], periods=["2020"],
-                                include_submitted=True))
+    with_submitted = both(
+        Query(
+            indicators=["gifts_count"],
+            organizations=[w.city_union.pk],
+            periods=["2020"],
+            include_submitted=True,
+        )
+    )
     assert approved.rows[0].value == 10
     assert with_submitted.rows[0].value == 15
 
@@ -168,10 +222,22 @@ def test_targets_achievement_previous_period_and_change(tree):
     t.value(w.hbt_grassroots, "members_recruited", "2021", 80)
     t.value(w.hbt_grassroots, "members_recruited", "2022", 120)
     t.target(w.hbt_union, "members_recruited", "2022", 150)
-    row = both(Query(indicators=["members_recruited"], organizations=[w.hbt_union.pk], periods=["2022"],
-                     with_targets=True, with_previous=True)).rows[0]
+    row = both(
+        Query(
+            indicators=["members_recruited"],
+            organizations=[w.hbt_union.pk],
+            periods=["2022"],
+            with_targets=True,
+            with_previous=True,
+        )
+    ).rows[0]
     assert (row.value, row.target, row.achievement, row.previous, row.change, row.change_percent) == (
-        120, 150, D("80.00"), 80, 40, D("50.00")
+        120,
+        150,
+        D("80.00"),
+        80,
+        40,
+        D("50.00"),
     )
 
 
@@ -180,10 +246,20 @@ def test_same_period_last_year_compares_half_years_across_years(tree):
     t.value(gr, "members_recruited", "2021-H1", 10)
     t.value(gr, "members_recruited", "2021-H2", 30)
     t.value(gr, "members_recruited", "2022-H1", 15)
-    previous = run(Query(indicators=["members_recruited"], organizations=[gr.pk], periods=["2022-H1"],
-                         with_previous=True)).rows[0]
-    last_year = run(Query(indicators=["members_recruited"], organizations=[gr.pk], periods=["2022-H1"],
-                          with_previous=True, same_period_last_year=True)).rows[0]
+    previous = run(
+        Query(
+            indicators=["members_recruited"], organizations=[gr.pk], periods=["2022-H1"], with_previous=True
+        )
+    ).rows[0]
+    last_year = run(
+        Query(
+            indicators=["members_recruited"],
+            organizations=[gr.pk],
+            periods=["2022-H1"],
+            with_previous=True,
+            same_period_last_year=True,
+        )
+    ).rows[0]
     assert (previous.previous, last_year.previous) == (30, 10)
 
 
@@ -191,8 +267,16 @@ def test_units_reporting_against_units_due(tree):
     w = tree
     t.form(w.city_union, [t.indicator("gifts_count")], "year", reporting_levels=[OrgLevel.GRASSROOTS])
     t.value(w.hbt_grassroots, "gifts_count", "2020", 10)
-    rows = run(Query(indicators=["gifts_count"], organizations=[w.city_union.pk], periods=["2020"],
-                     group_by=("organization",), level="district", with_units=True)).rows
+    rows = run(
+        Query(
+            indicators=["gifts_count"],
+            organizations=[w.city_union.pk],
+            periods=["2020"],
+            group_by=("organization",),
+            level="district",
+            with_units=True,
+        )
+    ).rows
     assert [(r.key["organization_label"], r.units_reporting, r.units_due) for r in rows] == [
         ("Liên đoàn Lao động quận Hai Bà Trưng", 1, 2)
     ]
@@ -203,8 +287,15 @@ def test_totals_add_up_by_rule_across_units_and_periods(tree):
     t.value(w.hbt_grassroots, "workers_conference_rate", "2019", 50, numerator=5, denominator=10)
     t.value(w.md_gr, "workers_conference_rate", "2019", 100, numerator=10, denominator=10)
     t.value(w.md_gr, "workers_conference_rate", "2020", 50, numerator=5, denominator=10)
-    result = run(Query(indicators=["workers_conference_rate"], organizations=[w.city_union.pk],
-                       periods=["2019", "2020"], group_by=("organization", "period"), level="district"))
+    result = run(
+        Query(
+            indicators=["workers_conference_rate"],
+            organizations=[w.city_union.pk],
+            periods=["2019", "2020"],
+            group_by=("organization", "period"),
+            level="district",
+        )
+    )
     by_org = {r.key["organization_label"]: r.value for r in result.total(("organization",))}
     assert by_org == {"Liên đoàn Lao động quận Hai Bà Trưng": 50, "Liên đoàn Lao động huyện Mỹ Đức": 75}
     by_period = {r.key["period"]: r.value for r in result.total(("period",))}
@@ -215,7 +306,13 @@ def test_totals_add_up_by_rule_across_units_and_periods(tree):
 def test_totals_over_overlapping_units_count_each_unit_once(tree):
     w = tree
     t.value(w.hbt_grassroots, "gifts_count", "2020", 10)
-    result = run(Query(indicators=["gifts_count"], organizations=[w.city_union.pk, w.hbt_union.pk],
-                       periods=["2020"], group_by=("organization",)))
+    result = run(
+        Query(
+            indicators=["gifts_count"],
+            organizations=[w.city_union.pk, w.hbt_union.pk],
+            periods=["2020"],
+            group_by=("organization",),
+        )
+    )
     assert [r.value for r in result.rows] == [10, 10]
     assert result.total(())[0].value == 10

@@ -28,10 +28,16 @@ def big(world):
         district = make_org(f"LĐLĐ quận thử {i}", parent=root)
         units.append(district)
         for j in range(3):
-            units.append(make_org(f"CĐCS {i}.{j}", kind=OrgKind.GRASSROOTS_UNION, level=OrgLevel.GRASSROOTS,
-                                  parent=district))
-    units.append(make_org("CĐCS trực thuộc thành phố", kind=OrgKind.GRASSROOTS_UNION,
-                          level=OrgLevel.GRASSROOTS, parent=root))
+            units.append(
+                make_org(
+                    f"CĐCS {i}.{j}", kind=OrgKind.GRASSROOTS_UNION, level=OrgLevel.GRASSROOTS, parent=district
+                )
+            )
+    units.append(
+        make_org(
+            "CĐCS trực thuộc thành phố", kind=OrgKind.GRASSROOTS_UNION, level=OrgLevel.GRASSROOTS, parent=root
+        )
+    )
     for org in units:
         for code in CODES:
             for period in rng.sample(PERIODS, 3):
@@ -54,8 +60,12 @@ QUERIES = [
     dict(group_by=("indicator", "period"), periods=PERIODS),
     dict(group_by=("indicator", "organization", "period"), periods=["2019", "2019-2020"], level="children"),
     dict(group_by=("indicator", "option", "organization"), periods=["2020"], level="grassroots"),
-    dict(group_by=("indicator", "organization"), periods=["2019-H1", "2019"], include_submitted=True,
-         level="district"),
+    dict(
+        group_by=("indicator", "organization"),
+        periods=["2019-H1", "2019"],
+        include_submitted=True,
+        level="district",
+    ),
     dict(group_by=("indicator", "period"), periods=["2018", "2019-Q1", "2021"]),
 ]
 
@@ -85,7 +95,9 @@ def test_they_agree_after_approvals_edits_deletions_and_returns(big):
     DataValue.objects.filter(pk__in=list(gifts.values_list("pk", flat=True)[:7])).update(value=999)
     workers = DataValue.objects.filter(indicator__code="good_workers").order_by("-pk")
     DataValue.objects.filter(pk__in=list(workers.values_list("pk", flat=True)[:5])).delete()
-    drafts = list(Report.objects.filter(status=ReportStatus.DRAFT).order_by("pk").values_list("pk", flat=True)[:3])
+    drafts = list(
+        Report.objects.filter(status=ReportStatus.DRAFT).order_by("pk").values_list("pk", flat=True)[:3]
+    )
     Report.objects.filter(pk__in=drafts).update(status=ReportStatus.SUBMITTED)
     assert_same(big)
 
@@ -126,11 +138,35 @@ def test_an_approval_is_visible_to_the_next_query(world):
 
 def test_rebuild_from_scratch_gives_the_same_cells(big):
     run(Query(indicators=CODES, organizations=[big.city_union.pk], periods=PERIODS))
-    before = sorted(RollupCell.objects.values_list("organization_id", "indicator_id", "span_id", "option_key",
-                                                   "state", "total", "num", "den", "n", "units"))
+    before = sorted(
+        RollupCell.objects.values_list(
+            "organization_id",
+            "indicator_id",
+            "span_id",
+            "option_key",
+            "state",
+            "total",
+            "num",
+            "den",
+            "n",
+            "units",
+        )
+    )
     rebuild()
-    after = sorted(RollupCell.objects.values_list("organization_id", "indicator_id", "span_id", "option_key",
-                                                  "state", "total", "num", "den", "n", "units"))
+    after = sorted(
+        RollupCell.objects.values_list(
+            "organization_id",
+            "indicator_id",
+            "span_id",
+            "option_key",
+            "state",
+            "total",
+            "num",
+            "den",
+            "n",
+            "units",
+        )
+    )
     assert before == after
 
 

@@ -30,7 +30,9 @@ def _render(user, report, fmt="docx", kind=DocumentKind.REVIEW_REPORT, capture=N
     return generated
 
 
-def test_each_render_is_kept_as_a_new_version_with_who_made_it(world, report, django_capture_on_commit_callbacks):
+def test_each_render_is_kept_as_a_new_version_with_who_made_it(
+    world, report, django_capture_on_commit_callbacks
+):
     first = _render(world.alice, report, capture=django_capture_on_commit_callbacks)
     second = _render(world.bob, report, capture=django_capture_on_commit_callbacks)
     assert (first.version, second.version) == (1, 2)
@@ -45,7 +47,9 @@ def test_each_render_is_kept_as_a_new_version_with_who_made_it(world, report, dj
 
 
 def test_the_appendix_is_a_workbook_of_numbers(world, report, django_capture_on_commit_callbacks):
-    generated = _render(world.alice, report, "xlsx", DocumentKind.APPENDIX, django_capture_on_commit_callbacks)
+    generated = _render(
+        world.alice, report, "xlsx", DocumentKind.APPENDIX, django_capture_on_commit_callbacks
+    )
     assert generated.status == RenderStatus.DONE and generated.filename.endswith("-v1.xlsx")
     book = load_workbook(io.BytesIO(generated.file.read()))
     rows = list(book["Tổng hợp"].iter_rows(values_only=True))
@@ -57,7 +61,9 @@ def test_the_appendix_is_a_workbook_of_numbers(world, report, django_capture_on_
     assert units[0][:2] == ("TT", "Đơn vị") and len(units) >= 1
 
 
-def test_a_render_killed_half_way_offers_no_file(world, report, monkeypatch, django_capture_on_commit_callbacks):
+def test_a_render_killed_half_way_offers_no_file(
+    world, report, monkeypatch, django_capture_on_commit_callbacks
+):
     def killed(src, dst):
         raise SystemError("tiến trình bị dừng")
 
@@ -81,7 +87,9 @@ def test_a_render_whose_worker_died_shows_interrupted_and_offers_nothing(world, 
         progress=40,
         created_by=world.alice,
     )
-    GeneratedDocument.objects.filter(pk=generated.pk).update(heartbeat_at=timezone.now() - dt.timedelta(hours=1))
+    GeneratedDocument.objects.filter(pk=generated.pk).update(
+        heartbeat_at=timezone.now() - dt.timedelta(hours=1)
+    )
     generated.refresh_from_db()
     assert generated.is_stale and generated.is_finished and not generated.is_available
     client = client_for(world.alice)
@@ -106,8 +114,9 @@ def test_the_progress_page_polls_until_the_file_is_ready(world, report, client_f
     assert b"".join(response.streaming_content)[:2] == b"PK"
 
 
-def test_rendering_from_the_report_page_leads_to_the_progress_page(world, report, client_for,
-                                                                   django_capture_on_commit_callbacks):
+def test_rendering_from_the_report_page_leads_to_the_progress_page(
+    world, report, client_for, django_capture_on_commit_callbacks
+):
     client = client_for(world.alice)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/tai-lieu/bao-cao/{report.pk}/xuat/", {"fmt": "pdf"})

@@ -18,7 +18,9 @@ WHITE = 245  # anti-aliased edges of glyphs are lighter than this only when ink 
 def _pages(pdf: bytes, tmp_path) -> list[Image.Image]:
     source = tmp_path / "report.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(source), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(DPI), "-gray", "-png", str(source), str(tmp_path / "page")], check=True
+    )
     return [Image.open(p).convert("L") for p in sorted(tmp_path.glob("page-*.png"))]
 
 

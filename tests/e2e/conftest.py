@@ -68,7 +68,18 @@ def login(page):
 
 
 @pytest.fixture
-def world(transactional_db):
+def reference_data(transactional_db):
+    """The catalogue and the administrative units come from data migrations; a transactional test's flush
+    empties them, so every browser test puts them back first."""
+    from phoihop.orgs.admin_units import ensure_admin_units
+    from phoihop.reporting.testing import ensure_catalogue
+
+    ensure_admin_units(log=lambda message: None)
+    ensure_catalogue()
+
+
+@pytest.fixture
+def world(reference_data):
     """The personas, committed so that the live server's thread sees them."""
     from phoihop.core.testing import World
 

@@ -373,3 +373,70 @@ def test_unnamed_office_holders_and_credits_are_not_people(sentence):
 def test_figure_spotting(sentence, expected):
     result = extract("Tin hoạt động\n" + sentence)
     assert [(f["value"], f["unit"]) for f in result["figures"]] == expected
+
+
+def test_year_end_review_under_a_running_regulation_is_interim():
+    r = extract(
+        "Tổng kết công tác phối hợp năm 2023 giữa UBND tỉnh và LĐLĐ tỉnh Long An\n"
+        "Chiều 15/1/2024, UBND tỉnh Long An và LĐLĐ tỉnh tổ chức hội nghị tổng kết công tác phối hợp năm 2023 "
+        "theo Quy chế phối hợp giai đoạn 2021-2026.\n"
+    )
+    assert r["doc_kind"] == "interim_review"
+    assert r["programs"][0]["role"] == "reviewed"
+
+
+def test_regulation_issued_with_a_decision_takes_its_number_and_date_in_parentheses():
+    r = extract(
+        "UBND tỉnh Thanh Hóa và LĐLĐ tỉnh sơ kết 2 năm thực hiện Quy chế phối hợp\n"
+        "Sáng nay (17/9), UBND tỉnh Thanh Hóa và LĐLĐ tỉnh tổ chức hội nghị sơ kết 2 năm thực hiện Quy chế phối "
+        "hợp công tác ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 5/6/2019 của UBND tỉnh.\n"
+    )
+    assert r["event_date_raw"] == "Sáng nay (17/9)"
+    (prog,) = r["programs"]
+    assert (prog["number"], prog["signed_date"], prog["role"]) == ("1234/QĐ-UBND", "2019-06-05", "reviewed")
+
+
+@pytest.mark.parametrize(
+    ("lead", "parties"),
+    [
+        (
+            "Chiều 5/4/2023, Liên đoàn Lao động (LĐLĐ) tỉnh Quảng Ngãi và Bảo hiểm xã hội (BHXH) tỉnh ký kết Quy "
+            "chế phối hợp giai đoạn 2023-2028.",
+            ["LĐLĐ tỉnh Quảng Ngãi", "Bảo hiểm xã hội tỉnh"],
+        ),
+        (
+            "Sáng 15/5, LĐLĐ huyện Gia Lâm phối hợp với Bệnh viện Đa khoa huyện tổ chức khám sức khỏe cho hơn "
+            "1.000 công nhân.",
+            ["LĐLĐ huyện Gia Lâm", "Bệnh viện Đa khoa huyện"],
+        ),
+        (
+            "Chiều 12-9-2022, LĐLĐ TP.HCM và Sở LĐ-TB-XH TP tổ chức lễ ký kết chương trình phối hợp.",
+            ["LĐLĐ thành phố Hồ Chí Minh", "Sở LĐ-TB-XH TP"],
+        ),
+        (
+            "Ngày 25/12/2023, UBND tỉnh Nghệ An và Ban Thường vụ LĐLĐ tỉnh tổ chức Hội nghị liên tịch đánh giá "
+            "kết quả thực hiện Quy chế phối hợp.",
+            ["UBND tỉnh Nghệ An", "LĐLĐ tỉnh Nghệ An"],
+        ),
+    ],
+)
+def test_parties_of_various_shapes(lead, parties):
+    assert extract("Tin hoạt động công đoàn\n" + lead)["parties"] == parties
+
+
+def test_headline_kept_only_in_a_caption():
+    r = extract(
+        "Sáng 21/11, UBND huyện và LĐLĐ huyện Mỹ Đức tổ chức hội nghị ký chương trình phối hợp.\n"
+        "UBND-LĐLĐ huyện Mỹ Đức ký chương trình phối hợp - Ảnh 1\n"
+    )
+    assert r["title"] == "UBND-LĐLĐ huyện Mỹ Đức ký chương trình phối hợp"
+
+
+def test_window_phrase_of_an_activity_report():
+    r = extract(
+        "Công đoàn chăm lo cho đoàn viên\n"
+        "Từ ngày 1/1/2024 đến nay, LĐLĐ tỉnh Bình Phước đã hỗ trợ 1.500 đoàn viên có hoàn cảnh khó khăn.\n"
+    )
+    assert r["doc_kind"] == "activity_report"
+    assert r["event_date_raw"] == "Từ ngày 1/1/2024 đến nay"
+    assert r["figures"][0]["level"] == "province"

@@ -135,8 +135,26 @@ def test_unknown_extension_is_sniffed():
         (b"%PDF-1.4\n broken", "a.pdf", "PDF"),
         (bytes(range(256)) * 4, "a.txt", "không phải là văn bản"),
         (b"   \n\n  ", "a.txt", "không có nội dung"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "cu.doc", ".doc"),
+        (b"{\\rtf1\\ansi Xin chao}", "a.rtf", "RTF"),
     ],
 )
 def test_bad_files_give_clear_vietnamese_errors(data, name, message):
     with pytest.raises(ExtractionError, match=message):
         read_document(data, name, max_bytes=1500)
+
+
+def test_html_news_page_starts_at_the_headline():
+    html = (
+        "<html><body><div class='menu'><ul><li>Trang chủ</li><li>Tin tức 24h</li></ul></div>"
+        "<header><h1>UBND và LĐLĐ ký kết</h1></header><div class='date'>17/09/2020 | 17:13</div>"
+        "<article><p>Sáng 17/9/2020, hai bên ký kết.</p><figure><figcaption>Quang cảnh</figcaption></figure>"
+        "</article><aside>Tin liên quan: 100 công nhân</aside><footer>© 2021</footer></body></html>"
+    )
+    text = read_document(html.encode("utf-8"), "bai.html").text
+    assert text.split("\n") == [
+        "UBND và LĐLĐ ký kết",
+        "17/09/2020 | 17:13",
+        "Sáng 17/9/2020, hai bên ký kết.",
+        "Quang cảnh",
+    ]

@@ -198,3 +198,14 @@ def test_people_endpoints(placed, api):
     listed = alice.get("/people", q="kim dung").json()
     assert listed["count"] == 1 and listed["items"][0]["organization"]["name"] == placed.hbt_union.name
     assert alice.get(f"/people/{person.pk}").json()["title"] == "Chủ tịch LĐLĐ Quận"
+
+
+def test_the_list_endpoint_uses_a_fixed_number_of_queries(placed, api, django_assert_max_num_queries):
+    from phoihop.orgs.testing import make_enterprise
+
+    for i in range(30):
+        make_enterprise(placed.hbt_union, f"Công ty số {i}", admin_unit=placed.thanh_nhan)
+    alice = api(placed.alice)
+    with django_assert_max_num_queries(8):
+        response = alice.get("/", page_size=100)
+    assert response.json()["count"] == 33

@@ -249,3 +249,19 @@ def test_a_viewer_cannot_open_the_create_or_edit_forms(placed, client_for):
     assert client.get(reverse("orgs:create")).status_code == 403
     assert client.get(reverse("orgs:edit", args=[placed.hbt_union.pk])).status_code == 403
     assert client.get(reverse("orgs:detail", args=[placed.hbt_union.pk])).status_code == 200
+
+
+def test_search_and_tree_pages_use_a_fixed_number_of_queries(
+    placed, client_for, django_assert_max_num_queries
+):
+    from phoihop.orgs.testing import make_enterprise
+
+    for i in range(30):
+        make_enterprise(placed.hbt_union, f"Công ty Hai Bà Trưng số {i}", admin_unit=placed.thanh_nhan)
+    client = client_for(placed.admin)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("orgs:search"), {"q": "hai ba trung"}).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("orgs:list")).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("orgs:children", args=[placed.hbt_union.pk])).status_code == 200

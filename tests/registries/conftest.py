@@ -18,9 +18,15 @@ def hbt(world):
     world.enterprise = testing.make_enterprise(world.hbt_union, "Công ty Cổ phần Dệt may Hai Bà Trưng")
     world.md_enterprise = testing.make_enterprise(world.md_union, "Công ty TNHH Cơ khí Mỹ Đức")
     world.department = testing.make_org(
-        "Phòng Nội vụ quận Hai Bà Trưng", kind=OrgKind.DEPARTMENT, level=OrgLevel.DISTRICT, parent=world.hbt_gov
+        "Phòng Nội vụ quận Hai Bà Trưng",
+        kind=OrgKind.DEPARTMENT,
+        level=OrgLevel.DISTRICT,
+        parent=world.hbt_gov,
     )
     world.movement = testing.make_movement(
-        world.city_union, "Lao động giỏi, lao động sáng tạo", start=dt.date(2017, 1, 1), end=dt.date(2020, 12, 31)
+        world.city_union,
+        "Lao động giỏi, lao động sáng tạo",
+        start=dt.date(2017, 1, 1),
+        end=dt.date(2020, 12, 31),
     )
     return world

@@ -28,7 +28,12 @@ def test_whole_numbers_are_read_with_dot_thousands(raw, expected):
 
 @pytest.mark.parametrize(
     "raw,expected",
-    [("2,2 tỷ đồng", 2_200_000_000), ("3,71 tỉ", 3_710_000_000), ("2.200.000.000", 2_200_000_000), (15e6, 15_000_000)],
+    [
+        ("2,2 tỷ đồng", 2_200_000_000),
+        ("3,71 tỉ", 3_710_000_000),
+        ("2.200.000.000", 2_200_000_000),
+        (15e6, 15_000_000),
+    ],
 )
 def test_amounts_accept_scale_words(raw, expected):
     assert parse_money(raw) == expected

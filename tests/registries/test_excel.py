@@ -7,7 +7,17 @@ import openpyxl
 import pytest
 
 from phoihop.registries import testing as t
-from phoihop.registries.excel import ERROR, NEW, SAME, UPDATE, FileError, ImportRejected, build_preview, commit_import, export_workbook
+from phoihop.registries.excel import (
+    ERROR,
+    NEW,
+    SAME,
+    UPDATE,
+    FileError,
+    ImportRejected,
+    build_preview,
+    commit_import,
+    export_workbook,
+)
 from phoihop.registries.models import Initiative
 from phoihop.registries.registry import Context, all_registries, get_registry
 
@@ -88,7 +98,14 @@ def test_a_file_with_one_bad_row_writes_nothing_and_names_the_cells(hbt):
     data = _sheet(
         [
             HEADER,
-            ["Giải pháp tiết kiệm điện năng", "Lê Văn C", hbt.enterprise.name, "12/5/2019", "cấp cơ sở", "1.200.000"],
+            [
+                "Giải pháp tiết kiệm điện năng",
+                "Lê Văn C",
+                hbt.enterprise.name,
+                "12/5/2019",
+                "cấp cơ sở",
+                "1.200.000",
+            ],
             ["Cải tiến khuôn ép nhựa", "Phạm D", hbt.enterprise.name, "31/2/2019", "cấp quận", "-5"],
             ["Giải pháp tiết kiệm điện năng.", "Lê Văn C", hbt.enterprise.name, "12/5/2019", "cấp cơ sở", ""],
         ]
@@ -106,7 +123,19 @@ def test_a_file_with_one_bad_row_writes_nothing_and_names_the_cells(hbt):
 
 def test_an_import_updates_matching_records_by_their_natural_key(hbt):
     t.make_initiative(hbt.enterprise, "Giải pháp tiết kiệm điện năng", authors="Lê Văn C")
-    data = _sheet([HEADER, ["GIAI PHAP TIET KIEM DIEN NANG", "Lê Văn C; Mai E", hbt.enterprise.name, "12/5/2019", "cấp cơ sở", 0]])
+    data = _sheet(
+        [
+            HEADER,
+            [
+                "GIAI PHAP TIET KIEM DIEN NANG",
+                "Lê Văn C; Mai E",
+                hbt.enterprise.name,
+                "12/5/2019",
+                "cấp cơ sở",
+                0,
+            ],
+        ]
+    )
     preview = commit_import(get_registry("sang-kien"), hbt.alice, data)
     assert preview.rows[0].status == UPDATE and "tác giả" in preview.rows[0].changed
     assert Initiative.objects.get().authors == "Lê Văn C; Mai E"
@@ -114,7 +143,10 @@ def test_an_import_updates_matching_records_by_their_natural_key(hbt):
 
 def test_near_duplicates_in_a_file_need_the_confirmation_column(hbt):
     t.make_initiative(hbt.enterprise, "Cải tiến máy cắt vải tự động")
-    rows = [HEADER + ["Xác nhận không trùng"], ["Cải tiến máy cắt vải tự động hoá", "A", hbt.enterprise.name, "", "", "", ""]]
+    rows = [
+        HEADER + ["Xác nhận không trùng"],
+        ["Cải tiến máy cắt vải tự động hoá", "A", hbt.enterprise.name, "", "", "", ""],
+    ]
     preview = build_preview(get_registry("sang-kien"), hbt.alice, _sheet(rows))
     assert preview.rows[0].status == ERROR and "Gần giống" in preview.rows[0].errors[0]
     rows[1][-1] = "x"

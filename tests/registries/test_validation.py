@@ -70,7 +70,12 @@ def test_an_initiative_outside_its_movement_dates_is_refused(hbt):
 
 
 def test_recognition_level_and_date_go_together(hbt):
-    raw = {"title": "Giải pháp A", "authors": "Lê C", "unit": hbt.enterprise.pk, "recognition_level": "district"}
+    raw = {
+        "title": "Giải pháp A",
+        "authors": "Lê C",
+        "unit": hbt.enterprise.pk,
+        "recognition_level": "district",
+    }
     _refused("sang-kien", hbt.alice, raw, "recognised_date", "phải ghi ngày công nhận")
 
 
@@ -134,13 +139,22 @@ def test_collective_agreement_term_is_one_to_three_years(hbt):
 
 
 def test_union_fee_due_is_two_percent_of_the_payroll(hbt):
-    raw = {"organization": hbt.enterprise.pk, "year": 2019, "payroll_vnd": "10 tỷ", "union_fee_paid_vnd": "150 triệu"}
+    raw = {
+        "organization": hbt.enterprise.pk,
+        "year": 2019,
+        "payroll_vnd": "10 tỷ",
+        "union_fee_paid_vnd": "150 triệu",
+    }
     obj = _save("quan-he-lao-dong", hbt.alice, raw)
     assert obj.union_fee_due_vnd == 200_000_000
     assert obj.union_fee_arrears_vnd == 50_000_000
     assert obj.workplace_kind == "enterprise"
     _refused(
-        "quan-he-lao-dong", hbt.alice, {**raw, "year": 2018, "union_fee_due_vnd": "100 triệu"}, "union_fee_due_vnd", "2%"
+        "quan-he-lao-dong",
+        hbt.alice,
+        {**raw, "year": 2018, "union_fee_due_vnd": "100 triệu"},
+        "union_fee_due_vnd",
+        "2%",
     )
 
 

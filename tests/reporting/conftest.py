@@ -2,7 +2,13 @@
 
 import pytest
 
-from phoihop.reporting.testing import make_form, make_report
+from phoihop.reporting.testing import ensure_catalogue, make_form, make_report
+
+
+@pytest.fixture(autouse=True)
+def catalogue(db):
+    """Browser tests elsewhere in the run flush the database, catalogue included; put it back."""
+    ensure_catalogue()
 
 
 @pytest.fixture

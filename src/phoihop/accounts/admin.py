@@ -10,7 +10,26 @@ from .models import ApiToken, Membership
 User = get_user_model()
 
 
-class MembershipInline(admin.TabularInline):
+class SuperuserOnly:
+    """The admin is unscoped, so only system administrators (superusers) may use it; units manage through pages."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_active and request.user.is_superuser
+
+
+class MembershipInline(SuperuserOnly, admin.TabularInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["organization"]
@@ -35,7 +54,7 @@ if admin.site.is_registered(User):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SuperuserOnly, BaseUserAdmin):
     inlines = [MembershipInline, ApiTokenInline]
     list_display = ["username", "first_name", "last_name", "email", "is_staff", "is_active", "units"]
 
@@ -48,7 +67,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SuperuserOnly, admin.ModelAdmin):
     list_display = ["user", "organization", "role"]
     list_filter = ["role"]
     search_fields = ["user__username", "organization__name", "organization__name_folded"]
@@ -57,7 +76,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(SuperuserOnly, admin.ModelAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at"]
     search_fields = ["name", "user__username", "prefix"]
     readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at"]

@@ -69,8 +69,13 @@ def _wrap(label: str, width: int = 16) -> str:
 
 def _save(fig, fmt: str) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, dpi=150 if fmt == "png" else 100, bbox_inches="tight",
-                metadata={"Date": None} if fmt == "svg" else None)
+    fig.savefig(
+        buf,
+        format=fmt,
+        dpi=150 if fmt == "png" else 100,
+        bbox_inches="tight",
+        metadata={"Date": None} if fmt == "svg" else None,
+    )
     plt.close(fig)
     return buf.getvalue()
 
@@ -107,17 +112,33 @@ def bar_chart(
         xs = range(len(categories))
         for i, (name, values) in enumerate(series.items()):
             pos = [x - 0.4 + width * (i + 0.5) for x in xs]
-            bars = ax.bar(pos, [_num(v) for v in values], width * 0.92, label=name, color=PALETTE[i % len(PALETTE)])
+            bars = ax.bar(
+                pos, [_num(v) for v in values], width * 0.92, label=name, color=PALETTE[i % len(PALETTE)]
+            )
             if labels and len(categories) * n <= 24:
                 for bar, v in zip(bars, values, strict=False):
                     if v is not None:
-                        ax.annotate(vn_number(v, 2 if percent and v != int(v) else None) + ("%" if percent else ""),
-                                    (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center",
-                                    va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
+                        ax.annotate(
+                            vn_number(v, 2 if percent and v != int(v) else None) + ("%" if percent else ""),
+                            (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                            ha="center",
+                            va="bottom",
+                            fontsize=7,
+                            xytext=(0, 2),
+                            textcoords="offset points",
+                        )
         if target is not None:
             if isinstance(target, (list, tuple)):
-                ax.scatter(list(xs), [_num(v) if v is not None else float("nan") for v in target], marker="_",
-                           s=900, color="#111", linewidths=2, label=target_label, zorder=3)
+                ax.scatter(
+                    list(xs),
+                    [_num(v) if v is not None else float("nan") for v in target],
+                    marker="_",
+                    s=900,
+                    color="#111",
+                    linewidths=2,
+                    label=target_label,
+                    zorder=3,
+                )
             else:
                 ax.axhline(_num(target), color="#111", linestyle="--", linewidth=1.2, label=target_label)
         ax.set_xticks(list(xs))
@@ -141,7 +162,9 @@ def line_chart(
         xs = list(range(len(categories)))
         for i, (name, values) in enumerate(series.items()):
             ys = [float("nan") if v is None else float(v) for v in values]
-            ax.plot(xs, ys, marker="o", markersize=4, linewidth=1.8, label=name, color=PALETTE[i % len(PALETTE)])
+            ax.plot(
+                xs, ys, marker="o", markersize=4, linewidth=1.8, label=name, color=PALETTE[i % len(PALETTE)]
+            )
         if all(v is None or v >= 0 for values in series.values() for v in values):
             ax.set_ylim(bottom=0)
         ax.set_xticks(xs)

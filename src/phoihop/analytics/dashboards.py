@@ -100,12 +100,24 @@ def _lines(indicators, roots, span: PeriodSpec, years: list[PeriodSpec], user) -
         return []
     codes = [i.code for i in indicators]
     orgs = [r.pk for r in roots]
-    totals = run(Query(indicators=codes, organizations=orgs, periods=[span], group_by=("indicator",),
-                       with_targets=True, with_previous=False), user)
-    by_option = run(Query(indicators=codes, organizations=orgs, periods=[span], group_by=("indicator", "option")),
-                    user)
+    totals = run(
+        Query(
+            indicators=codes,
+            organizations=orgs,
+            periods=[span],
+            group_by=("indicator",),
+            with_targets=True,
+            with_previous=False,
+        ),
+        user,
+    )
+    by_option = run(
+        Query(indicators=codes, organizations=orgs, periods=[span], group_by=("indicator", "option")), user
+    )
     trend = (
-        run(Query(indicators=codes, organizations=orgs, periods=years, group_by=("indicator", "period")), user)
+        run(
+            Query(indicators=codes, organizations=orgs, periods=years, group_by=("indicator", "period")), user
+        )
         if len(years) > 1
         else None
     )
@@ -125,9 +137,19 @@ def _section_chart(key: str, title: str, lines: list[IndicatorLine], years: list
     if with_targets:
         cats = [ln.indicator.name for ln in with_targets]
         vals = [ln.total.achievement for ln in with_targets]
-        return Chart(key, f"{title}: tỷ lệ đạt chỉ tiêu", lambda fmt: charts.bar_chart(
-            cats, {"Đạt chỉ tiêu (%)": vals}, title="Tỷ lệ đạt chỉ tiêu (%)", percent=True, target=100,
-            target_label="100% chỉ tiêu", fmt=fmt))
+        return Chart(
+            key,
+            f"{title}: tỷ lệ đạt chỉ tiêu",
+            lambda fmt: charts.bar_chart(
+                cats,
+                {"Đạt chỉ tiêu (%)": vals},
+                title="Tỷ lệ đạt chỉ tiêu (%)",
+                percent=True,
+                target=100,
+                target_label="100% chỉ tiêu",
+                fmt=fmt,
+            ),
+        )
     stacked = [ln for ln in lines if len([o for o in ln.options if o.key.get("option")]) > 1]
     if stacked:
         labels: list[str] = []
@@ -136,18 +158,33 @@ def _section_chart(key: str, title: str, lines: list[IndicatorLine], years: list
                 if o.key.get("option") and o.key["option_label"] not in labels:
                     labels.append(o.key["option_label"])
         cats = [ln.indicator.name for ln in stacked]
-        series = {lab: [next((o.value for o in ln.options if o.key["option_label"] == lab), None) for ln in stacked]
-                  for lab in labels}
-        return Chart(key, f"{title}: theo cấp", lambda fmt: charts.stacked_chart(
-            cats, series, title="Kết quả theo cấp công nhận", horizontal=True, fmt=fmt))
+        series = {
+            lab: [next((o.value for o in ln.options if o.key["option_label"] == lab), None) for ln in stacked]
+            for lab in labels
+        }
+        return Chart(
+            key,
+            f"{title}: theo cấp",
+            lambda fmt: charts.stacked_chart(
+                cats, series, title="Kết quả theo cấp công nhận", horizontal=True, fmt=fmt
+            ),
+        )
     trending = [ln for ln in lines if sum(1 for r in ln.trend if r is not None and r.value is not None) >= 2]
     if trending:
         unit = trending[0].indicator.unit
         same = [ln for ln in trending if ln.indicator.unit == unit][:4]
         series = {ln.indicator.name: [r.value if r else None for r in ln.trend] for ln in same}
-        return Chart(key, f"{title}: diễn biến", lambda fmt: charts.line_chart(
-            [y.short_label for y in years], series, title="Diễn biến qua các năm",
-            percent=same[0].indicator.value_type == "ratio", fmt=fmt))
+        return Chart(
+            key,
+            f"{title}: diễn biến",
+            lambda fmt: charts.line_chart(
+                [y.short_label for y in years],
+                series,
+                title="Diễn biến qua các năm",
+                percent=same[0].indicator.value_type == "ratio",
+                fmt=fmt,
+            ),
+        )
     return None
 
 
@@ -165,7 +202,9 @@ def agreement_board(agreement, user) -> dict:
         for area in areas:
             inds = list(area.indicators.all())
             if inds:
-                sections.append(Section(f"{area.order}. {area.title}", _lines(inds, roots, span, years, user)))
+                sections.append(
+                    Section(f"{area.order}. {area.title}", _lines(inds, roots, span, years, user))
+                )
     rest = [i for i in with_data if i.pk not in linked]
     by_theme: dict[str, list[Indicator]] = {}
     for ind in sorted(rest, key=lambda i: (i.theme, i.order, i.code)):
@@ -186,20 +225,44 @@ def unit_board(org: Organization, user, span: PeriodSpec, indicator: Indicator |
     chosen = indicator or (lines[0].indicator if lines else None)
     chart = breakdown = None
     if chosen is not None and Organization.objects.filter(parent=org).exists():
-        breakdown = run(Query(indicators=[chosen.code], organizations=[org.pk], periods=[span],
-                              group_by=("organization",), level="children", with_targets=True), user)
+        breakdown = run(
+            Query(
+                indicators=[chosen.code],
+                organizations=[org.pk],
+                periods=[span],
+                group_by=("organization",),
+                level="children",
+                with_targets=True,
+            ),
+            user,
+        )
         rows = [r for r in breakdown.rows if r.value is not None][:30]
         if rows:
             cats = [r.key["organization_label"] for r in rows]
             vals = [r.value for r in rows]
-            chart = Chart("children", f"{chosen.name} theo đơn vị trực thuộc", lambda fmt: charts.bar_chart(
-                cats, {chosen.name: vals}, title=f"{chosen.name} – {span.label}",
-                percent=chosen.value_type == "ratio", fmt=fmt))
+            chart = Chart(
+                "children",
+                f"{chosen.name} theo đơn vị trực thuộc",
+                lambda fmt: charts.bar_chart(
+                    cats,
+                    {chosen.name: vals},
+                    title=f"{chosen.name} – {span.label}",
+                    percent=chosen.value_type == "ratio",
+                    fmt=fmt,
+                ),
+            )
     trend_chart = None
     if lines:
         trend_chart = _section_chart("trend", org.name, lines, years)
-    return {"span": span, "years": years, "lines": lines, "chosen": chosen, "breakdown": breakdown,
-            "chart": chart, "trend_chart": trend_chart}
+    return {
+        "span": span,
+        "years": years,
+        "lines": lines,
+        "chosen": chosen,
+        "breakdown": breakdown,
+        "chart": chart,
+        "trend_chart": trend_chart,
+    }
 
 
 def campaign_board(campaign: Campaign, user) -> dict:
@@ -207,8 +270,16 @@ def campaign_board(campaign: Campaign, user) -> dict:
     orgs = restrict(campaign.organizations.all(), user)
     code = campaign.indicator.code
     result = (
-        run(Query(indicators=[code], organizations=[o.pk for o in orgs], periods=[campaign.period.pk],
-                  group_by=("organization",), with_targets=True), user)
+        run(
+            Query(
+                indicators=[code],
+                organizations=[o.pk for o in orgs],
+                periods=[campaign.period.pk],
+                group_by=("organization",),
+                with_targets=True,
+            ),
+            user,
+        )
         if orgs
         else None
     )
@@ -221,11 +292,25 @@ def campaign_board(campaign: Campaign, user) -> dict:
     targets = [r.target for r in rows]
     chart = None
     if rows:
-        chart = Chart("campaign", campaign.title, lambda fmt: charts.bar_chart(
-            labels, {campaign.indicator.name: values}, title=f"{campaign.title} – {campaign.period.label}",
-            target=targets if any(t is not None for t in targets) else None, target_label="Chỉ tiêu của đơn vị",
-            fmt=fmt))
-    return {"rows": rows, "total": total, "share": share, "chart": chart, "notes": result.notes if result else []}
+        chart = Chart(
+            "campaign",
+            campaign.title,
+            lambda fmt: charts.bar_chart(
+                labels,
+                {campaign.indicator.name: values},
+                title=f"{campaign.title} – {campaign.period.label}",
+                target=targets if any(t is not None for t in targets) else None,
+                target_label="Chỉ tiêu của đơn vị",
+                fmt=fmt,
+            ),
+        )
+    return {
+        "rows": rows,
+        "total": total,
+        "share": share,
+        "chart": chart,
+        "notes": result.notes if result else [],
+    }
 
 
 def visible_campaigns(user):

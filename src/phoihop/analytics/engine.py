@@ -149,13 +149,17 @@ def resolve_periods(values: Sequence) -> list[PeriodSpec]:
     return specs
 
 
-def _options(indicators: list[Indicator], wanted: Sequence) -> tuple[dict[int, DisaggregationOption], set[int]]:
+def _options(
+    indicators: list[Indicator], wanted: Sequence
+) -> tuple[dict[int, DisaggregationOption], set[int]]:
     disagg_ids = {i.disaggregation_id for i in indicators if i.disaggregation_id}
     options = {o.pk: o for o in DisaggregationOption.objects.filter(disaggregation_id__in=disagg_ids)}
     chosen: set[int] = set()
     for w in wanted:
         text = str(w).strip()
-        match = [pk for pk, o in options.items() if text in (o.code, str(pk), f"{o.disaggregation.code}:{o.code}")]
+        match = [
+            pk for pk, o in options.items() if text in (o.code, str(pk), f"{o.disaggregation.code}:{o.code}")
+        ]
         if not match:
             raise QueryError(f"Không có nhóm phân tổ «{text}» cho các chỉ tiêu đã chọn.", "options")
         chosen.update(match)
@@ -179,9 +183,7 @@ def _groups(query: Query, user) -> list[grouping.Group]:
     )
     if query.level:
         if query.level not in GROUP_LEVELS:
-            raise QueryError(
-                f"Cấp «{query.level}» không có: chọn {', '.join(GROUP_LEVELS)}.", "level"
-            )
+            raise QueryError(f"Cấp «{query.level}» không có: chọn {', '.join(GROUP_LEVELS)}.", "level")
         groups = grouping.level_groups(grouping.minimal(roots), query.level)
         if by_org:
             return groups
@@ -195,12 +197,15 @@ def _validate(query: Query) -> None:
     unknown = [d for d in query.group_by if d not in DIMENSIONS]
     if unknown:
         raise QueryError(
-            f"Chiều «{', '.join(map(str, unknown))}» không có: chọn trong {', '.join(DIMENSIONS)}.", "group_by"
+            f"Chiều «{', '.join(map(str, unknown))}» không có: chọn trong {', '.join(DIMENSIONS)}.",
+            "group_by",
         )
     if Dimension.ORGANIZATION in query.group_by and Dimension.AREA in query.group_by:
         raise QueryError("Không nhóm cùng lúc theo đơn vị và theo địa bàn.", "group_by")
     if query.scope not in ("subtree", "self"):
-        raise QueryError("Phạm vi «scope» chỉ nhận subtree (cả đơn vị trực thuộc) hoặc self (riêng đơn vị).", "scope")
+        raise QueryError(
+            "Phạm vi «scope» chỉ nhận subtree (cả đơn vị trực thuộc) hoặc self (riêng đơn vị).", "scope"
+        )
     if query.source not in SOURCES:
         raise QueryError("Nguồn «source» chỉ nhận reported (báo cáo) hoặc registry (sổ theo dõi).", "source")
 
@@ -216,8 +221,12 @@ def run(query: Query, user=None) -> Result:
     options, chosen = _options(indicators, query.options)
     groups = _groups(query, user)
     by_option = Dimension.OPTION in query.group_by
-    slots = sum(len([o for o in options.values() if o.disaggregation_id == i.disaggregation_id]) + 1
-                if by_option and i.disaggregation_id else 1 for i in indicators)
+    slots = sum(
+        len([o for o in options.values() if o.disaggregation_id == i.disaggregation_id]) + 1
+        if by_option and i.disaggregation_id
+        else 1
+        for i in indicators
+    )
     cells = len(groups) * slots * len(specs)
     if cells > query.max_cells:
         raise QueryError(
@@ -299,10 +308,15 @@ def _targets(groups, indicators, specs) -> dict[tuple, Decimal]:
     return dict(out)
 
 
-def _option_keys(indicator, options, chosen, by_option, present: set[int]) -> list[tuple[int | None, list[int]]]:
+def _option_keys(
+    indicator, options, chosen, by_option, present: set[int]
+) -> list[tuple[int | None, list[int]]]:
     """(displayed option key, option keys added into it) for one indicator."""
-    own = [pk for pk, o in sorted(options.items(), key=lambda kv: kv[1].order)
-           if o.disaggregation_id == indicator.disaggregation_id]
+    own = [
+        pk
+        for pk, o in sorted(options.items(), key=lambda kv: kv[1].order)
+        if o.disaggregation_id == indicator.disaggregation_id
+    ]
     if chosen:
         picked = [pk for pk in own if pk in chosen]
         if not picked:
@@ -354,9 +368,18 @@ def _cells(query, indicators, groups, specs, options, chosen, aggs, prev, target
 def make_row(key: dict, ind: Indicator, agg: Agg | None, prev: Agg | None, target, notes: list) -> Row:
     value, high, num, den = measure(agg, ind.aggregation, notes, ind.name)
     previous = measure(prev, ind.aggregation, notes, ind.name)[0] if prev is not None else None
-    row = Row(key=key, value=value, value_high=high, numerator=num, denominator=den, target=target,
-              previous=previous, agg=agg, previous_agg=prev,
-              units_reporting=agg.units if agg is not None and agg.n else None)
+    row = Row(
+        key=key,
+        value=value,
+        value_high=high,
+        numerator=num,
+        denominator=den,
+        target=target,
+        previous=previous,
+        agg=agg,
+        previous_agg=prev,
+        units_reporting=agg.units if agg is not None and agg.n else None,
+    )
     row.achievement = achievement(value, target)
     if value is not None and previous is not None:
         row.change = value - previous

@@ -33,8 +33,10 @@ def describe(table: Table) -> list[str]:
     lines = [f"Chỉ tiêu: {names}", f"Kỳ: {span}", f"Đơn vị, địa bàn: {units}"]
     from .choices import Measure
 
-    lines.append(f"Số đo: {Measure(spec.measure).label}" + ("; gồm số liệu đã gửi, chưa duyệt" if spec.submitted
-                                                            else "; số liệu đã duyệt"))
+    lines.append(
+        f"Số đo: {Measure(spec.measure).label}"
+        + ("; gồm số liệu đã gửi, chưa duyệt" if spec.submitted else "; số liệu đã duyệt")
+    )
     lines += [f"Ghi chú: {n}" for n in result.notes]
     return lines
 
@@ -58,15 +60,16 @@ def to_xlsx(table: Table, title: str = "Bảng tổng hợp số liệu") -> byt
     ws.append([f"Xuất ngày {vn_date(timezone.localdate())}"])
     ws.append([])
     header_row = ws.max_row + 1
-    header = [table.rows.dim and _dim_label(table.rows.dim) + " \\ " + _dim_label(table.cols.dim)]
+    header = [table.rows.dim and dim_label(table.rows.dim) + " \\ " + dim_label(table.cols.dim)]
     header += [label for _, label in table.cols.items]
     if table.has_row_totals:
         header.append("Tổng cộng")
     ws.append(header)
     percent = table.spec.measure in ("achievement", "change_percent")
     for line in table.grid():
-        values = [line["label"]] + [_number(c["value"]) if not isinstance(c["value"], str) else c["value"]
-                                    for c in line["cells"]]
+        values = [line["label"]] + [
+            _number(c["value"]) if not isinstance(c["value"], str) else c["value"] for c in line["cells"]
+        ]
         if table.has_row_totals:
             values.append(_number(line["total_value"]))
         ws.append(values)
@@ -82,8 +85,9 @@ def to_xlsx(table: Table, title: str = "Bảng tổng hợp số liệu") -> byt
         for cell in row:
             cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
             if cell.column > 1 and isinstance(cell.value, (int, float)):
-                cell.number_format = '0.00"%"' if percent else ("#,##0" if float(cell.value).is_integer()
-                                                                 else "#,##0.00")
+                cell.number_format = (
+                    '0.00"%"' if percent else ("#,##0" if float(cell.value).is_integer() else "#,##0.00")
+                )
     for cell in ws[header_row]:
         cell.font = Font(bold=True)
         cell.fill = HEAD
@@ -109,7 +113,7 @@ def _csv_number(value) -> str:
 def to_csv(table: Table) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    header = [_dim_label(table.rows.dim)] + [label for _, label in table.cols.items]
+    header = [dim_label(table.rows.dim)] + [label for _, label in table.cols.items]
     if table.has_row_totals:
         header.append("Tổng cộng")
     writer.writerow(header)
@@ -126,5 +130,7 @@ def to_csv(table: Table) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def _dim_label(dim: str) -> str:
-    return {"indicator": "Chỉ tiêu", "organization": "Đơn vị", "period": "Kỳ", "option": "Phân tổ"}.get(dim, dim)
+def dim_label(dim: str) -> str:
+    return {"indicator": "Chỉ tiêu", "organization": "Đơn vị", "period": "Kỳ", "option": "Phân tổ"}.get(
+        dim, dim
+    )

@@ -63,12 +63,19 @@ def pivot_choices(user, spec: PivotSpec) -> dict:
         for o in extra:
             o.indent = ""
         orgs = extra + orgs
-    areas = list(AdminUnit.objects.filter(level="province").order_by("is_legacy", "name").only(
-        "pk", "name", "is_legacy", "level"))
+    areas = list(
+        AdminUnit.objects.filter(level="province")
+        .order_by("is_legacy", "name")
+        .only("pk", "name", "is_legacy", "level", "parent_id", "province_id")
+    )
     wanted_areas = {int(x) for x in spec.areas if x.isdigit()} - {a.pk for a in areas}
     if wanted_areas:
-        areas = list(AdminUnit.objects.filter(pk__in=wanted_areas).select_related("parent", "province")) + areas
-    options = list(DisaggregationOption.objects.select_related("disaggregation").order_by("disaggregation", "order"))
+        areas = (
+            list(AdminUnit.objects.filter(pk__in=wanted_areas).select_related("parent", "province")) + areas
+        )
+    options = list(
+        DisaggregationOption.objects.select_related("disaggregation").order_by("disaggregation", "order")
+    )
     return {
         "indicator_groups": indicator_groups,
         "org_choices": orgs,

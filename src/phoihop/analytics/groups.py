@@ -162,5 +162,7 @@ def area_groups(area_ids: Iterable, user) -> list[Group]:
             raise QueryError(f"Không có địa bàn mã {pk}.", "areas")
         orgs, partial = area_members(unit)
         roots = restrict(orgs, user)
-        groups.append(Group(unit.pk, unit.label, roots, f"{int(unit.is_legacy)}{unit.level}{unit.name}", partial))
+        groups.append(
+            Group(unit.pk, unit.label, roots, f"{int(unit.is_legacy)}{unit.level}{unit.name}", partial)
+        )
     return groups

@@ -52,10 +52,14 @@ class RollupCell(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["organization", "indicator", "span", "option_key", "state"], name="analytics_cell_unique"
+                fields=["organization", "indicator", "span", "option_key", "state"],
+                name="analytics_cell_unique",
             )
         ]
         indexes = [models.Index(fields=["indicator", "span", "state"], name="analytics_cell_ind_span")]
+
+    def __str__(self):
+        return f"{self.organization_id}/{self.indicator_id}/{self.span_id}/{self.option_key}: {self.total}"
 
 
 class PendingChange(models.Model):
@@ -71,6 +75,9 @@ class PendingChange(models.Model):
     indicator_id = models.BigIntegerField(null=True)
     period_id = models.BigIntegerField(null=True)
     path = models.CharField(max_length=255, blank=True, default="")
+
+    def __str__(self):
+        return f"{self.kind} {self.organization_id} {self.indicator_id} {self.period_id} {self.path}"
 
 
 class Campaign(TimeStamped):

@@ -42,7 +42,9 @@ class PeriodSpec:
 
     @classmethod
     def half(cls, y: int, h: int) -> PeriodSpec:
-        return cls(dt.date(y, 1 if h == 1 else 7, 1), dt.date(y, 6, 30) if h == 1 else dt.date(y, 12, 31), HALF)
+        return cls(
+            dt.date(y, 1 if h == 1 else 7, 1), dt.date(y, 6, 30) if h == 1 else dt.date(y, 12, 31), HALF
+        )
 
     @classmethod
     def quarter(cls, y: int, q: int) -> PeriodSpec:
@@ -218,14 +220,14 @@ def expand(kind: str, first: str, last: str, field: str = "periods") -> list[Per
     """Every period of `kind` from `first` to `last` (codes), in order: years 2016…2020, halves 2019-H1…"""
     a, b = PeriodSpec.parse(first, field), PeriodSpec.parse(last, field)
     if a.start > b.start:
-        raise QueryError(
-            f"Kỳ «{first}» đứng sau kỳ «{last}»: chọn kỳ bắt đầu trước kỳ kết thúc.", field
-        )
+        raise QueryError(f"Kỳ «{first}» đứng sau kỳ «{last}»: chọn kỳ bắt đầu trước kỳ kết thúc.", field)
     if kind == PROGRAMME:
         return [PeriodSpec.of(a.start, b.end, PROGRAMME)]
     step = {YEAR: 12, HALF: 6, QUARTER: 3, MONTH: 1}.get(kind)
     if step is None:
-        raise QueryError(f"Loại kỳ «{kind}» không có: chọn năm, 6 tháng, quý, tháng hoặc giai đoạn.", "period_kind")
+        raise QueryError(
+            f"Loại kỳ «{kind}» không có: chọn năm, 6 tháng, quý, tháng hoặc giai đoạn.", "period_kind"
+        )
     out: list[PeriodSpec] = []
     y, m = a.start.year, (a.start.month - 1) // step * step + 1
     while True:

@@ -107,9 +107,13 @@ class PivotSpec:
         if self.periods:
             return [PeriodSpec.parse(p, "per") for p in self.periods]
         if self.kind not in PERIOD_KINDS:
-            raise QueryError(f"Loại kỳ «{self.kind}» không có: chọn năm, 6 tháng, quý, tháng hoặc giai đoạn.", "kind")
+            raise QueryError(
+                f"Loại kỳ «{self.kind}» không có: chọn năm, 6 tháng, quý, tháng hoặc giai đoạn.", "kind"
+            )
         if self.kind == PROGRAMME:
-            return [PeriodSpec.parse(f"{self.first}-{self.last}" if "-" not in self.first else self.first, "from")]
+            return [
+                PeriodSpec.parse(f"{self.first}-{self.last}" if "-" not in self.first else self.first, "from")
+            ]
         return expand(self.kind, self.first, self.last, "from")
 
     def axis_dims(self) -> tuple[str, str]:
@@ -200,9 +204,16 @@ class Table:
                 ind = self._axis_indicator(rkey, ckey)
                 cells.append({"row": cell, "value": self.value(cell), "text": self.text(cell, ind)})
             total = self.row_totals.get(rkey)
-            out.append({"key": rkey, "label": rlabel, "cells": cells, "total": total,
-                        "total_value": self.value(total),
-                        "total_text": self.text(total, self._axis_indicator(rkey, None))})
+            out.append(
+                {
+                    "key": rkey,
+                    "label": rlabel,
+                    "cells": cells,
+                    "total": total,
+                    "total_value": self.value(total),
+                    "total_text": self.text(total, self._axis_indicator(rkey, None)),
+                }
+            )
         return out
 
     def totals_line(self) -> list[dict]:

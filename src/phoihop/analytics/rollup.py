@@ -84,7 +84,10 @@ def _internal(node_ids: Iterable[int]) -> set[int]:
     for i in range(0, len(node_ids), 5000):
         chunk = node_ids[i : i + 5000]
         found |= set(
-            Organization.objects.filter(parent_id__in=chunk).values_list("parent_id", flat=True).distinct()
+            Organization.objects.filter(parent_id__in=chunk)
+            .order_by()
+            .values_list("parent_id", flat=True)
+            .distinct()
         )
     return found
 
@@ -179,7 +182,10 @@ def recompute_work(work: dict[int, tuple[list[int] | None, list[int] | None]]) -
             node_sql = (", ".join(["%s"] * len(ids)), ids)
             for state in CellState.values:
                 _recompute_depth(
-                    node_sql, depth, None if inds is None else list(inds), None if spans is None else list(spans),
+                    node_sql,
+                    depth,
+                    None if inds is None else list(inds),
+                    None if spans is None else list(spans),
                     state,
                 )
 
@@ -195,7 +201,9 @@ def rebuild(indicator_ids: list[int] | None = None, report: Callable[[str], None
     return time.perf_counter() - started
 
 
-def _rebuild(indicator_ids: list[int] | None, report: Callable[[str], None] | None = None, started=0.0) -> None:
+def _rebuild(
+    indicator_ids: list[int] | None, report: Callable[[str], None] | None = None, started=0.0
+) -> None:
     ensure_spans()
     ids = indicator_ids or list(
         DataValue.objects.values_list("indicator_id", flat=True).distinct().order_by("indicator_id")
@@ -205,7 +213,12 @@ def _rebuild(indicator_ids: list[int] | None, report: Callable[[str], None] | No
     else:
         RollupCell.objects.filter(indicator_id__in=ids).delete()
     depths = sorted(
-        set(Organization.objects.filter(parent__isnull=False).values_list("depth", flat=True).distinct()),
+        set(
+            Organization.objects.filter(parent__isnull=False)
+            .order_by()
+            .values_list("depth", flat=True)
+            .distinct()
+        ),
         reverse=True,
     )
     for child_depth in depths:
@@ -241,8 +254,11 @@ def drain() -> int:
         return 0
     with transaction.atomic():
         _lock()
-        notes = list(PendingChange.objects.values_list("pk", "kind", "organization_id", "indicator_id", "period_id",
-                                                       "path")[: FULL_REBUILD_OVER + 1])
+        notes = list(
+            PendingChange.objects.values_list(
+                "pk", "kind", "organization_id", "indicator_id", "period_id", "path"
+            )[: FULL_REBUILD_OVER + 1]
+        )
         if not notes:
             return 0
         if len(notes) > FULL_REBUILD_OVER or any(n[1] == "a" for n in notes):
@@ -276,11 +292,14 @@ def _absorb(notes: list[tuple]) -> None:
     # A new span that holds values noted earlier (a programme period added later) is filled in whole.
     backfill = {s.pk for s in new_spans if _holds_other_values(s, touched)}
     if backfill:
-        for node in Organization.objects.filter(children__isnull=False).values_list("pk", flat=True).distinct():
+        internal = Organization.objects.filter(children__isnull=False).order_by().values_list("pk", flat=True)
+        for node in set(internal):
             add(node, None, backfill)
     if value_notes:
         containing = spans_containing({per for _, _, per in value_notes})
-        paths = dict(Organization.objects.filter(pk__in={org for org, _, _ in value_notes}).values_list("pk", "path"))
+        paths = dict(
+            Organization.objects.filter(pk__in={org for org, _, _ in value_notes}).values_list("pk", "path")
+        )
         for org, ind, per in value_notes:
             path = paths.get(org)
             spans = containing.get(per)
@@ -294,10 +313,12 @@ def _absorb(notes: list[tuple]) -> None:
         elif kind in ("n", "d") and path:
             for node in ancestor_ids(path)[-2:-1]:
                 add(node, None, None)
-    recompute_work({
-        node: (None if inds is None else sorted(inds), None if spans is None else sorted(spans))
-        for node, (inds, spans) in work.items()
-    })
+    recompute_work(
+        {
+            node: (None if inds is None else sorted(inds), None if spans is None else sorted(spans))
+            for node, (inds, spans) in work.items()
+        }
+    )
 
 
 def _holds_other_values(span: Span, touched: set[int]) -> bool:

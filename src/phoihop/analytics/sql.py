@@ -53,8 +53,15 @@ class Agg:
     def from_row(cls, row: Sequence) -> Agg:
         total, high, high_n, num, den, ratio_n, vmax, n, units = row
         return cls(
-            dec(total), dec(high), int(high_n or 0), dec(num), dec(den), int(ratio_n or 0), dec(vmax),
-            int(n or 0), int(units or 0),
+            dec(total),
+            dec(high),
+            int(high_n or 0),
+            dec(num),
+            dec(den),
+            int(ratio_n or 0),
+            dec(vmax),
+            int(n or 0),
+            int(units or 0),
         )
 
     def __add__(self, other: Agg) -> Agg:

@@ -6,7 +6,15 @@ import itertools
 from decimal import Decimal
 
 from phoihop.reporting.choices import PeriodKind, ReportStatus
-from phoihop.reporting.models import DataValue, DisaggregationOption, Indicator, Period, Report, ReportForm, Target
+from phoihop.reporting.models import (
+    DataValue,
+    DisaggregationOption,
+    Indicator,
+    Period,
+    Report,
+    ReportForm,
+    Target,
+)
 
 from .periods import PeriodSpec
 

@@ -28,8 +28,11 @@ def combine(result, keep: tuple[str, ...]) -> list:
 
     by = set(keep)
     grouped_in_result = any(d in result.query.group_by for d in GROUP_DIMS)
-    if grouped_in_result and not by & set(GROUP_DIMS) and len(result.groups) > 1 and grouping.overlapping(
-        result.groups
+    if (
+        grouped_in_result
+        and not by & set(GROUP_DIMS)
+        and len(result.groups) > 1
+        and grouping.overlapping(result.groups)
     ):
         again = run(replace(result.query, group_by=keep, with_units=False), result.user)
         return again.rows
@@ -40,7 +43,7 @@ def combine(result, keep: tuple[str, ...]) -> list:
     if "period" not in by and len(result.periods) > 1:
         folded: dict[tuple, object] = {}
         order = {si: (s.end, s.start) for si, s in enumerate(result.periods)}
-        for (ind, gi, si, opt), cell in sorted(cells.items(), key=lambda kv: order[kv[0][2]]):
+        for (ind, gi, _si, opt), cell in sorted(cells.items(), key=lambda kv: order[kv[0][2]]):
             key = (ind, gi, None, opt)
             latest = indicators[ind][1].aggregation == Aggregation.LATEST
             prior = folded.get(key)
@@ -86,8 +89,9 @@ def combine(result, keep: tuple[str, ...]) -> list:
         ind = indicators[ind_pk][1]
         group = result.groups[gi]
         spec = result.periods[si] if si is not None else result.periods[0]
-        row = make_row(make_key(ind, group, spec, opt, result.options, by), ind, cell.agg, cell.prev,
-                       cell.target, notes)
+        row = make_row(
+            make_key(ind, group, spec, opt, result.options, by), ind, cell.agg, cell.prev, cell.target, notes
+        )
         sort = (
             indicators[ind_pk][0] if "indicator" in by else 0,
             gi if key[1] is not None else 0,

@@ -135,7 +135,9 @@ def installed(using: str = "default") -> set[str]:
                 "SELECT DISTINCT trigger_name FROM information_schema.triggers WHERE trigger_name LIKE 'analytics_%%'"
             )
         elif connection.vendor == "sqlite":
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'analytics_%'")
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'analytics_%'"
+            )
         else:
             return set()
         return {row[0] for row in cursor.fetchall()}

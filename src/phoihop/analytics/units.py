@@ -52,8 +52,10 @@ def units_due(rows, groups, indicators, specs, group_by) -> None:
 
     def count(gi: int, ind, si_list: list[int]) -> int | None:
         relevant = [
-            f for f in forms
-            if ind.pk in form_inds[f.pk] and any(MONTHS[f.period_kind] <= _months(specs[si]) for si in si_list)
+            f
+            for f in forms
+            if ind.pk in form_inds[f.pk]
+            and any(MONTHS[f.period_kind] <= _months(specs[si]) for si in si_list)
         ]
         if not relevant or not groups[gi].roots:
             return None
@@ -61,7 +63,9 @@ def units_due(rows, groups, indicators, specs, group_by) -> None:
         if key not in cache:
             in_group = reduce(or_, (Q(path__startswith=r.path) for r in groups[gi].roots))
             cache[key] = (
-                Organization.objects.filter(in_group).filter(reduce(or_, (_form_q(f) for f in relevant))).count()
+                Organization.objects.filter(in_group)
+                .filter(reduce(or_, (_form_q(f) for f in relevant)))
+                .count()
             )
         return cache[key]
 

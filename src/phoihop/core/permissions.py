@@ -208,7 +208,9 @@ def referenceable_organizations(user, qs: QuerySet | None = None) -> QuerySet:
     partner_ids = {org.counterpart_id for org in own if org.counterpart_id}
     partner_ids |= set(Organization.objects.filter(counterpart_id__in=own_ids).values_list("pk", flat=True))
     signed = AgreementParty.objects.filter(organization_id__in=own_ids).values("agreement_id")
-    partner_ids |= set(AgreementParty.objects.filter(agreement_id__in=signed).values_list("organization_id", flat=True))
+    partner_ids |= set(
+        AgreementParty.objects.filter(agreement_id__in=signed).values_list("organization_id", flat=True)
+    )
     partners = Organization.objects.filter(pk__in=partner_ids).only("path")
     q = reduce(or_, (Q(path__startswith=org.path) for org in [*own, *partners]))
     above = ancestor_paths(user)

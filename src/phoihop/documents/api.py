@@ -7,7 +7,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from phoihop.core import permissions
@@ -191,7 +191,7 @@ def create_report(request, payload: ReportCreate):
         raise HttpError(403, str(exc))
     except ValidationError as exc:
         raise _validation(exc)
-    return 201, _report_out(report)
+    return Status(201, _report_out(report))
 
 
 @router.get("/reports/{report_id}", response=ReportOut, summary="Chi tiết báo cáo")
@@ -221,7 +221,7 @@ def render_report(request, report_id: int, payload: RenderIn):
     if payload.fmt not in FORMATS_BY_KIND[kind]:
         raise HttpError(422, "fmt: chọn docx, pdf hoặc xlsx.")
     generated = actions.start_render(request.user, kind, payload.fmt, report=report)
-    return 202, _generated_out(generated)
+    return Status(202, _generated_out(generated))
 
 
 @router.post(
@@ -232,7 +232,7 @@ def render_agreement(request, agreement_id: int, payload: RenderIn):
     if payload.fmt not in FORMATS_BY_KIND[DocumentKind.AGREEMENT]:
         raise HttpError(422, "fmt: chọn docx hoặc pdf.")
     generated = actions.start_render(request.user, DocumentKind.AGREEMENT, payload.fmt, agreement=agreement)
-    return 202, _generated_out(generated)
+    return Status(202, _generated_out(generated))
 
 
 @router.get("/reports/{report_id}/files", response=list[GeneratedOut], summary="Các lần xuất của báo cáo")

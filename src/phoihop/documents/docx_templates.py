@@ -196,8 +196,9 @@ def check(data: bytes) -> None:
             jinja_env=SandboxedEnvironment()
         )
     except TemplateError as exc:
-        line = f" (dòng {exc.lineno})" if getattr(exc, "lineno", None) else ""
-        raise TemplateRejected(f"Thẻ mẫu viết sai cú pháp{line}: {exc.message or exc}.")
+        raise TemplateRejected(
+            f"Thẻ mẫu viết sai cú pháp (thiếu dấu đóng, hoặc {{% if %}} không có {{% endif %}}): {exc.message or exc}."
+        )
     except Exception as exc:  # a damaged part of the package: python-docx or lxml cannot read it
         raise TemplateRejected(f"Không đọc được nội dung tệp Word: {exc}.")
     missing = [name for name in REQUIRED_TAGS if name not in variables]

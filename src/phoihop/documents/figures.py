@@ -120,6 +120,20 @@ def _combine_qualifiers(found: list[str]) -> str:
     return "khoảng"
 
 
+def visible_ids(organizations, user) -> list[int]:
+    """The organisations the user may see: a report may name a body outside the user's tree (the people's
+    committee beside their federation), whose figures are then simply not counted for this user."""
+    if user is None:
+        return list(organizations)
+    from phoihop.core import permissions
+
+    return list(
+        permissions.visible_organizations(user)
+        .filter(pk__in=list(organizations))
+        .values_list("pk", flat=True)
+    )
+
+
 def collect(
     organizations: list[int],
     period: Period,
@@ -139,14 +153,7 @@ def collect(
         (o.disaggregation_id, o.code): o for o in options.values()
     }
     figures = {i.code: IndicatorFigures(i) for i in catalogue}
-    if user is not None:
-        # A report may name a body outside the user's tree (the people's committee beside their federation):
-        # its figures are simply not counted for this user.
-        from phoihop.core import permissions
-
-        organizations = list(
-            permissions.visible_organizations(user).filter(pk__in=organizations).values_list("pk", flat=True)
-        )
+    organizations = visible_ids(organizations, user)
     if not organizations or not catalogue:
         return Figures(period=period, previous_period=None, by_code=figures)
 

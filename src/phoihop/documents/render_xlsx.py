@@ -7,6 +7,7 @@ separators (1.065 on a Vietnamese system) and they can still be summed.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -15,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from phoihop.reporting.choices import ValueType
 
-from .figures import Figures, IndicatorFigures, _key_part, collect
+from .figures import Figures, IndicatorFigures, _key_part, collect, visible_ids
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -130,20 +131,24 @@ def _by_unit(wb: Workbook, report, figures: Figures, user) -> None:
             columns += [(entry, option) for option, fig in entry.options if fig.has_value]
         else:
             columns.append((entry, None))
-    result = run(
-        Query(
-            indicators=[e.code for e in entries],
-            organizations=list(report.organizations.values_list("pk", flat=True)),
-            scope="subtree",
-            periods=[figures.period.pk],
-            group_by=("organization", "indicator", "option"),
-            include_submitted=False,
-            with_targets=False,
-            with_previous=False,
-            source="reported",
-        ),
-        user=user,
+    roots = visible_ids(report.organizations.values_list("pk", flat=True), user)
+    if not roots:
+        return
+    query = Query(
+        indicators=[e.code for e in entries],
+        organizations=roots,
+        scope="subtree",
+        periods=[figures.period.pk],
+        group_by=("organization", "indicator", "option"),
+        level="children",
+        include_submitted=False,
+        source="reported",
+        max_cells=10_000_000,  # the appendix is meant to list every unit
     )
+    result = run(query, user=user)
+    if not any(row.value is not None for row in result.rows):
+        # No unit below reported on its own: list the reporting bodies themselves.
+        result = run(replace(query, level=None), user=user)
     by_code = {e.code: e for e in entries}
     by_id = {e.indicator.pk: e for e in entries}
     table: dict[int, dict[tuple[str, object], float | None]] = {}

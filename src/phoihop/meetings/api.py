@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from phoihop.core import permissions
@@ -250,7 +250,7 @@ def create_meeting(request, payload: MeetingIn):
         meeting = actions.create_meeting(request.user, _data(request, payload))
     except ValidationError as exc:
         raise _validation(exc)
-    return 201, _out(meeting)
+    return Status(201, _out(meeting))
 
 
 @router.get("/{meeting_id}", response=MeetingOut, summary="Chi tiết hội nghị")

@@ -93,19 +93,23 @@ class Meeting(TimeStamped):
             return vn_date(self.date)
         return self.date_text or "—"
 
-    def commendations(self) -> list:
-        """Commendations announced at the meeting, read from the registries app when it records them."""
+    def announced_commendations(self) -> list:
+        """Commendations announced at the meeting, from the registries app when it is installed."""
         from django.apps import apps
 
+        if not apps.is_installed("phoihop.registries"):
+            return []
         try:
             model = apps.get_model("registries", "Commendation")
         except LookupError:
             return []
-        link = next(
-            (f for f in model._meta.get_fields() if f.many_to_one and f.related_model is Meeting),
-            None,
-        )
-        return list(model.objects.filter(**{link.name: self})) if link else []
+        link = next((f for f in model._meta.get_fields() if f.many_to_one and f.related_model is Meeting), None)
+        if link is None:
+            return []
+        qs = model.objects.filter(**{link.name: self})
+        if any(f.name == "recipients" for f in model._meta.get_fields()):
+            qs = qs.prefetch_related("recipients")
+        return list(qs)
 
 
 class MeetingHost(models.Model):

@@ -65,7 +65,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "follow_ups": meeting.follow_ups.select_related("lead", "agreement_task"),
             "reviewed": permissions.visible_agreements(request.user, meeting.agreements_reviewed.all()),
             "signed": permissions.visible_agreements(request.user, meeting.agreements_signed.all()),
-            "commendations": meeting.commendations(),
+            "commendations": meeting.announced_commendations(),
             "reports": reports,
             "can_edit": permissions.can_edit_meeting(request.user, meeting),
         },

@@ -3,13 +3,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.accounts.admin import SuperuserOnly
 from phoihop.accounts.models import Membership
 
 from . import actions
 from .models import AdminUnit, AdminUnitSuccession, Organization, Person
 
 
-class SuccessionInline(admin.TabularInline):
+class SuccessionInline(SuperuserOnly, admin.TabularInline):
     model = AdminUnitSuccession
     fk_name = "old"
     extra = 0
@@ -22,7 +23,7 @@ class SuccessionInline(admin.TabularInline):
 
 
 @admin.register(AdminUnit)
-class AdminUnitAdmin(admin.ModelAdmin):
+class AdminUnitAdmin(SuperuserOnly, admin.ModelAdmin):
     list_display = ["name", "code", "division_type", "level", "parent", "is_legacy", "valid_from", "valid_to"]
     list_filter = ["is_legacy", "level", "division_type"]
     search_fields = ["name", "name_folded", "code"]
@@ -37,20 +38,20 @@ class AdminUnitAdmin(admin.ModelAdmin):
         return False
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SuperuserOnly, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
-class PersonInline(admin.TabularInline):
+class PersonInline(SuperuserOnly, admin.TabularInline):
     model = Person
     extra = 0
     fields = ["full_name", "title", "title_as_of"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SuperuserOnly, admin.ModelAdmin):
     list_display = ["name", "kind", "level", "parent", "admin_unit", "valid_to"]
     list_filter = ["kind", "level", "ownership", "admin_unit__is_legacy"]
     search_fields = ["name", "name_folded", "short_name", "tax_code"]
@@ -73,7 +74,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SuperuserOnly, admin.ModelAdmin):
     list_display = ["full_name", "title", "organization", "title_as_of"]
     search_fields = ["full_name", "name_folded", "title"]
     autocomplete_fields = ["organization"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.core import permissions
 
@@ -12,9 +13,9 @@ from .choices import GOVERNMENT_KINDS, UNION_KINDS, OrgKind, OrgLevel, UnitLevel
 from .models import AdminUnit, AdminUnitSuccession, Organization, Person
 
 TREES = (
-    ("government", "Chính quyền", GOVERNMENT_KINDS),
-    ("union", "Công đoàn", UNION_KINDS),
-    ("party", "Cấp ủy Đảng", {OrgKind.PARTY_COMMITTEE}),
+    ("government", _("Chính quyền"), GOVERNMENT_KINDS),
+    ("union", _("Công đoàn"), UNION_KINDS),
+    ("party", _("Cấp ủy Đảng"), {OrgKind.PARTY_COMMITTEE}),
 )
 
 
@@ -50,10 +51,11 @@ def trees(user) -> list[dict]:
     for key, label, kinds in TREES:
         items = [org for org in roots if org.kind in kinds]
         placed.update(org.pk for org in items)
-        result.append({"key": key, "label": label, "roots": items})
+        if items or key != "party":  # the two main trees always show, even when empty for this user
+            result.append({"key": key, "label": label, "roots": items})
     others = [org for org in roots if org.pk not in placed]
     if others:
-        result.append({"key": "other", "label": "Doanh nghiệp, cơ quan, đơn vị khác", "roots": others})
+        result.append({"key": "other", "label": _("Doanh nghiệp, cơ quan, đơn vị khác"), "roots": others})
     return result
 
 
@@ -164,7 +166,3 @@ def visible_people(user) -> QuerySet:
 
 def members(org: Organization):
     return org.memberships.select_related("user").order_by("role", "user__username")
-
-
-def detail_prefetch() -> Prefetch:
-    return Prefetch("people", queryset=Person.objects.order_by("full_name"))

@@ -1,4 +1,8 @@
-"""Builders for tests of organisations: administrative-unit lookups and enterprises with a valid tax code."""
+"""Builders for tests of organisations: unit lookups and enterprises with a valid tax code.
+
+The units come from a data migration; a transactional test (browser tests) flushes them, so tests that need
+them after one call phoihop.orgs.admin_units.ensure_admin_units() first (tests/orgs/conftest.py does).
+"""
 
 from __future__ import annotations
 

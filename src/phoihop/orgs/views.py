@@ -108,6 +108,10 @@ def org_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Bạn không có quyền thêm đơn vị."))
     if parent is not None and not permissions.can(request.user, "edit", parent):
         raise PermissionDenied(_("Bạn không có quyền thêm đơn vị trực thuộc %(org)s.") % {"org": parent})
+    if parent is None:
+        editable_roots = permissions.roots(request.user, "edit")
+        if len(editable_roots) == 1:
+            parent = editable_roots[0]  # the usual case: an editor adds units under their own
     initial = {"parent": parent}
     if parent is not None:
         initial.update(_child_defaults(parent))

@@ -114,7 +114,12 @@ def save_record(registry: Registry, user, raw: dict, instance=None, partial: boo
                 obj.save()
         except IntegrityError:
             raise RegistryError({ALL: f"Không lưu được {registry.item}: trùng hoặc trái ràng buộc dữ liệu."})
-        record(obj, ChangeLogEntry.Action.UPDATE if instance is not None else ChangeLogEntry.Action.CREATE, user, before)
+        record(
+            obj,
+            ChangeLogEntry.Action.UPDATE if instance is not None else ChangeLogEntry.Action.CREATE,
+            user,
+            before,
+        )
         touched.add(obj)
         compute.refresh(touched)
     return obj

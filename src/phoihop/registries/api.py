@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Body, File, Form, Router, Schema
 from ninja.files import UploadedFile
+from ninja.responses import Status
 
 from phoihop.core import permissions
 
@@ -123,7 +124,8 @@ def list_registries(request):
             "count": r.queryset(request.user).count(),
             "indicators": list(r.indicators),
             "columns": [
-                {"name": c.name, "label": c.label, "kind": c.kind, "required": bool(c.required)} for c in r.columns
+                {"name": c.name, "label": c.label, "kind": c.kind, "required": bool(c.required)}
+                for c in r.columns
             ],
         }
         for r in all_registries()
@@ -183,7 +185,9 @@ def comparison(request, organization: int, period: int):
     ]
 
 
-@router.get("/{slug}", response=RecordPage, summary="Danh sách bản ghi của một sổ (tìm không dấu, lọc, phân trang)")
+@router.get(
+    "/{slug}", response=RecordPage, summary="Danh sách bản ghi của một sổ (tìm không dấu, lọc, phân trang)"
+)
 def list_records(request, slug: str, q: str = "", page: int = 1, page_size: int = 50):
     registry = _registry(slug)
     qs = registry.queryset(request.user)
@@ -192,7 +196,11 @@ def list_records(request, slug: str, q: str = "", page: int = 1, page_size: int 
     qs = registry.apply_filters(qs, request.GET)
     page, page_size = max(page, 1), min(max(page_size, 1), 500)
     items = list(qs[(page - 1) * page_size : page * page_size])
-    return {"count": qs[: COUNT_CAP + 1].count(), "page": page, "items": [_out(registry, obj) for obj in items]}
+    return {
+        "count": qs[: COUNT_CAP + 1].count(),
+        "page": page,
+        "items": [_out(registry, obj) for obj in items],
+    }
 
 
 @router.get("/{slug}/export", summary="Xuất Excel (cùng bộ lọc như danh sách)")
@@ -202,7 +210,9 @@ def export(request, slug: str, q: str = ""):
     if q:
         qs = registry.search(qs, q)
     qs = registry.apply_filters(qs, request.GET)
-    response = HttpResponse(excel.export_workbook(registry, qs, Context(request.user, registry)), content_type=XLSX)
+    response = HttpResponse(
+        excel.export_workbook(registry, qs, Context(request.user, registry)), content_type=XLSX
+    )
     response["Content-Disposition"] = f'attachment; filename="{slug}.xlsx"'
     return response
 
@@ -215,7 +225,7 @@ def export(request, slug: str, q: str = ""):
 def import_file(request, slug: str, file: File[UploadedFile], commit: Form[bool] = False):
     registry = _registry(slug)
     if not permissions.is_global(request.user) and not permissions.roots(request.user, "edit"):
-        return 403, {"detail": "Bạn không có quyền nhập dữ liệu vào sổ."}
+        return Status(403, {"detail": "Bạn không có quyền nhập dữ liệu vào sổ."})
     data = file.read()
     try:
         if commit:
@@ -223,11 +233,11 @@ def import_file(request, slug: str, file: File[UploadedFile], commit: Form[bool]
         else:
             preview = excel.build_preview(registry, request.user, data)
     except excel.FileError as exc:
-        return 400, {"detail": str(exc)}
+        return Status(400, {"detail": str(exc)})
     except excel.ImportRejected as exc:
-        return 422, {"committed": False, **exc.preview.summary()}
+        return Status(422, {"committed": False, **exc.preview.summary()})
     status = 422 if preview.has_errors else 200
-    return status, {"committed": bool(commit) and not preview.has_errors, **preview.summary()}
+    return Status(status, {"committed": bool(commit) and not preview.has_errors, **preview.summary()})
 
 
 @router.get("/{slug}/{record_id}", response=RecordOut, summary="Một bản ghi")
@@ -240,37 +250,41 @@ def _write(request, registry: Registry, payload: dict, instance=None, partial=Fa
     try:
         obj = save_record(registry, request.user, payload, instance=instance, partial=partial)
     except RegistryError as exc:
-        return 422, {"detail": "Dữ liệu chưa hợp lệ, chưa ghi gì vào sổ.", "errors": exc.errors}
-    return (200 if instance is not None else 201), _out(registry, obj)
+        return Status(422, {"detail": "Dữ liệu chưa hợp lệ, chưa ghi gì vào sổ.", "errors": exc.errors})
+    return Status(200 if instance is not None else 201, _out(registry, obj))
 
 
 @router.post("/{slug}", response={201: RecordOut, 403: ErrorOut, 422: ErrorOut}, summary="Thêm bản ghi")
 def create_record(request, slug: str, payload: dict[str, Any] = Body(...)):
     registry = _registry(slug)
     if not permissions.is_global(request.user) and not permissions.roots(request.user, "edit"):
-        return 403, {"detail": "Bạn không có quyền thêm bản ghi."}
+        return Status(403, {"detail": "Bạn không có quyền thêm bản ghi."})
     return _write(request, registry, payload)
 
 
 @router.patch(
-    "/{slug}/{record_id}", response={200: RecordOut, 403: ErrorOut, 422: ErrorOut}, summary="Sửa bản ghi (các cột gửi lên)"
+    "/{slug}/{record_id}",
+    response={200: RecordOut, 403: ErrorOut, 422: ErrorOut},
+    summary="Sửa bản ghi (các cột gửi lên)",
 )
 def update_record(request, slug: str, record_id: int, payload: dict[str, Any] = Body(...)):
     registry = _registry(slug)
     obj = get_object_or_404(registry.queryset(request.user), pk=record_id)
     if not registry.can_edit(request.user, obj):
-        return 403, {"detail": "Bạn không có quyền sửa bản ghi này."}
+        return Status(403, {"detail": "Bạn không có quyền sửa bản ghi này."})
     return _write(request, registry, payload, instance=obj, partial=True)
 
 
-@router.delete("/{slug}/{record_id}", response={204: None, 403: ErrorOut, 409: ErrorOut}, summary="Xóa bản ghi")
+@router.delete(
+    "/{slug}/{record_id}", response={204: None, 403: ErrorOut, 409: ErrorOut}, summary="Xóa bản ghi"
+)
 def remove_record(request, slug: str, record_id: int):
     registry = _registry(slug)
     obj = get_object_or_404(registry.queryset(request.user), pk=record_id)
     if not registry.can_edit(request.user, obj):
-        return 403, {"detail": "Bạn không có quyền xóa bản ghi này."}
+        return Status(403, {"detail": "Bạn không có quyền xóa bản ghi này."})
     try:
         delete_record(registry, request.user, obj)
     except RegistryError as exc:
-        return 409, {"detail": "; ".join(exc.errors.values())}
-    return 204, None
+        return Status(409, {"detail": "; ".join(exc.errors.values())})
+    return Status(204, None)

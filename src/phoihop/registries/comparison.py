@@ -66,7 +66,10 @@ def agrees(typed: Decimal, high: Decimal | None, qualifier: str, registry: Decim
 def compare(org, period) -> list[Line]:
     from phoihop.reporting.models import DataValue, Indicator
 
-    indicators = {i.pk: i for i in Indicator.objects.filter(code__in=compute.indicator_codes()).select_related("disaggregation")}
+    indicators = {
+        i.pk: i
+        for i in Indicator.objects.filter(code__in=compute.indicator_codes()).select_related("disaggregation")
+    }
     computed = (
         ComputedValue.objects.filter(
             organization__path__startswith=org.path, period=period, indicator_id__in=list(indicators)
@@ -83,13 +86,16 @@ def compare(org, period) -> list[Line]:
         if row["n"] is not None:
             total[1] = (total[1] or 0) + row["n"]
             total[2] = (total[2] or 0) + row["d"]
-    typed = DataValue.objects.filter(organization=org, period=period, indicator_id__in=list(indicators)).select_related(
-        "option"
-    )
+    typed = DataValue.objects.filter(
+        organization=org, period=period, indicator_id__in=list(indicators)
+    ).select_related("option")
     lines, seen = [], set()
     for dv in typed:
         indicator = indicators[dv.indicator_id]
-        key = (dv.indicator_id, dv.option_id if dv.option_id else ("total" if indicator.disaggregation_id else None))
+        key = (
+            dv.indicator_id,
+            dv.option_id if dv.option_id else ("total" if indicator.disaggregation_id else None),
+        )
         seen.add(key)
         lines.append(_line(indicator, dv.option, dv, reg.get(key)))
     from phoihop.reporting.models import DisaggregationOption
@@ -101,7 +107,9 @@ def compare(org, period) -> list[Line]:
         if key in seen or option_id == "total" or indicator_id in typed_totals:
             continue
         lines.append(_line(indicators[indicator_id], options.get(option_id), None, cell))
-    lines.sort(key=lambda line: (line.indicator.order, line.indicator.code, getattr(line.option, "order", -1)))
+    lines.sort(
+        key=lambda line: (line.indicator.order, line.indicator.code, getattr(line.option, "order", -1))
+    )
     return lines
 
 
@@ -123,6 +131,13 @@ def _line(indicator, option, dv, cell) -> Line:
     else:
         status = REGISTRY_ONLY
     return Line(
-        indicator, option, typed, dv.value_high if dv else None, dv.qualifier if dv else "",
-        Decimal(registry) if registry is not None else None, numerator, denominator, status,
+        indicator,
+        option,
+        typed,
+        dv.value_high if dv else None,
+        dv.qualifier if dv else "",
+        Decimal(registry) if registry is not None else None,
+        numerator,
+        denominator,
+        status,
     )

@@ -65,7 +65,11 @@ class Measure:
 
 def _ratio(code: str, kinds, held: Q) -> Measure:
     return Measure(
-        code, WorkplaceYear, "organization_id", YEAR, where=Q(workplace_kind__in=kinds, conference_required=True),
+        code,
+        WorkplaceYear,
+        "organization_id",
+        YEAR,
+        where=Q(workplace_kind__in=kinds, conference_required=True),
         ratio=held,
     )
 
@@ -186,10 +190,14 @@ def _in_period(measure: Measure, period, qs):
 def _catalogue(codes: Iterable[str]):
     from phoihop.reporting.models import DisaggregationOption, Indicator
 
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=set(codes)).select_related("disaggregation")}
+    indicators = {
+        i.code: i for i in Indicator.objects.filter(code__in=set(codes)).select_related("disaggregation")
+    }
     options = {
         (o.disaggregation_id, o.code): o.pk
-        for o in DisaggregationOption.objects.filter(disaggregation__indicators__in=indicators.values()).distinct()
+        for o in DisaggregationOption.objects.filter(
+            disaggregation__indicators__in=indicators.values()
+        ).distinct()
     }
     return indicators, options
 
@@ -238,8 +246,13 @@ def compute(measures: list[Measure], periods, org_ids=None) -> list[ComputedValu
             for (org_id, option_id), (value, num, den) in cells.items():
                 out.append(
                     ComputedValue(
-                        indicator=indicator, organization_id=org_id, period=period, option_id=option_id,
-                        value=value, numerator=num, denominator=den,
+                        indicator=indicator,
+                        organization_id=org_id,
+                        period=period,
+                        option_id=option_id,
+                        value=value,
+                        numerator=num,
+                        denominator=den,
                     )
                 )
     return out

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from phoihop.core.text import fold
+from .folding import fast_fold as fold
 
 SIMILAR = 0.8
 _NOT_WORD = re.compile(r"[^a-z0-9]+")

@@ -22,18 +22,17 @@ amounts are illustrative. Choices where the seeds are vague:
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
-from phoihop.orgs.choices import OrgKind, OrgLevel, Ownership
+from phoihop.orgs.choices import OrgKind, OrgLevel
 
 from . import compute
+from .bulk import insert_rows
 from .choices import (
     AgreementScope,
     Audience,
     CommendationForm,
     EducationKind,
     FollowUpStatus,
-    InitiativeField,
     InspectionKind,
     Occasion,
     RecipientKind,
@@ -42,6 +41,7 @@ from .choices import (
     SupportKind,
     WorkplaceKind,
 )
+from .demo_units import FIELDS, OBJECTS, PLACE_WORDS, Units, _enterprise_names, _name, _spread, _title
 from .models import (
     Commendation,
     CommendationRecipient,
@@ -60,108 +60,10 @@ from .models import (
 )
 
 D = dt.date
-SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Phan Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh".split()
-MIDDLE = "Văn Thị Đức Minh Thu Ngọc Quang Thanh Hữu Hồng Xuân Bảo".split()
-GIVEN = (
-    "An Bình Cường Dung Giang Hà Hải Hạnh Hoa Hùng Hương Khánh Lan Linh Long Mai Nam Nga Phong Phương Quân "
-    "Sơn Tâm Thảo Trang Tuấn Việt Yến Huệ Đạt"
-).split()
-VERBS = [
-    "Cải tiến", "Hợp lý hóa", "Tự động hóa", "Đổi mới", "Nâng cao hiệu quả", "Tiết kiệm chi phí cho",
-    "Ứng dụng phần mềm quản lý", "Giảm thời gian", "Bảo đảm an toàn", "Số hóa",
-]  # fmt: skip
-OBJECTS = [
-    "quy trình cắt vải", "dây chuyền may áo sơ mi", "máy ép nhiệt", "khâu kiểm tra chất lượng sản phẩm",
-    "hệ thống chiếu sáng phân xưởng", "kho vật tư", "bảo dưỡng máy nén khí", "xử lý nước thải", "tiếp nhận hồ sơ một cửa",
-    "lưu trữ hồ sơ", "hàn khung thép", "lắp ráp bo mạch", "đóng gói thành phẩm", "vận hành lò hơi",
-    "sửa chữa thiết bị điện", "pha chế sơn", "cấp phát thuốc", "thu gom rác thải", "kiểm kê tài sản",
-    "chấm công lao động", "điều phối xe vận chuyển", "vệ sinh công nghiệp", "đào tạo công nhân mới",
-    "lập kế hoạch sản xuất", "quản lý đơn hàng", "bảo quản nguyên liệu", "kiểm định cân đo", "thi công cốp pha",
-    "trộn bê tông", "in bao bì", "sấy nông sản", "chế biến thủy sản", "vận hành trạm bơm", "quản lý điện năng",
-    "giao nhận hàng hóa", "bảo trì thang máy", "cắt gọt kim loại", "phun sơn tĩnh điện", "dập khuôn", "mạ kẽm",
-]  # fmt: skip
-PLACES = ["", " tại phân xưởng", " trong ca đêm", " cho tổ sản xuất", " ở khu vực kho", " tại văn phòng"]
-PRODUCTS = [
-    "", " đối với hàng xuất khẩu", " khi đổi mẫu mã", " mùa cao điểm", " bằng thiết bị tự chế", " theo tiêu chuẩn ISO",
-    " có sự tham gia của người lao động", " giảm phát thải", " trong điều kiện dịch bệnh", " cho lao động nữ",
-]  # fmt: skip
 
 
-def _name(i: int) -> str:
-    return f"{SURNAMES[i % 16]} {MIDDLE[(i // 16) % 12]} {GIVEN[(i // 192) % 30]}"
-
-
-def _title(i: int) -> str:
-    """Distinct for i < 24.000: verb × object × place × product."""
-    verb, obj = VERBS[i % 10], OBJECTS[(i // 10) % 40]
-    return f"{verb} {obj}{PLACES[(i // 400) % 6]}{PRODUCTS[(i // 2400) % 10]}"
-
-
-def _spread(start: dt.date, end: dt.date, n: int):
-    span = (end - start).days
-    return [start + dt.timedelta(days=(i * span) // max(n - 1, 1)) for i in range(n)]
-
-
-def _bulk(model, objs) -> list:
-    for obj in objs:
-        obj.prepare()
-    return model.objects.bulk_create(objs, batch_size=2000)
-
-
-class Units:
-    """Creates the illustrative units the registries need, through the orgs app's own write path."""
-
-    def __init__(self, orgs: dict):
-        from phoihop.orgs.rules import with_check_digit
-
-        self.orgs = orgs
-        self._serial = itertools.count(1)
-        self._check = with_check_digit
-
-    def tax_code(self, prefix: str) -> str:
-        while True:
-            code = self._check(f"{prefix}{next(self._serial):05d}")
-            if code:
-                return code
-
-    def create(self, **fields):
-        from phoihop.orgs.actions import create_organization
-
-        return create_organization(None, require_unit=fields.pop("require_unit", False), **fields)
-
-    def enterprises(self, parent, names, prefix: str, like=None) -> list:
-        unit = like.admin_unit if like is not None and like.admin_unit_id else None
-        out = []
-        for i, name in enumerate(names):
-            ownership = (Ownership.PRIVATE, Ownership.FOREIGN, Ownership.STATE)[i % 3 if i % 5 else 2]
-            out.append(
-                self.create(
-                    name=name, kind=OrgKind.ENTERPRISE, level=OrgLevel.GRASSROOTS, parent=parent, admin_unit=unit,
-                    ownership=ownership, employees=60 + (i * 37) % 900, tax_code=self.tax_code(prefix),
-                )
-            )  # fmt: skip
-        return out
-
-    def unions(self, parent, names, like=None) -> list:
-        unit = like.admin_unit if like is not None and like.admin_unit_id else None
-        return [
-            self.create(name=n, kind=OrgKind.GRASSROOTS_UNION, level=OrgLevel.GRASSROOTS, parent=parent, admin_unit=unit)
-            for n in names
-        ]
-
-
-ENTERPRISE_WORDS = [
-    "May", "Cơ khí", "Điện tử", "Thực phẩm", "Dược phẩm", "In", "Xây dựng", "Vận tải", "Bao bì", "Nhựa",
-    "Giày da", "Thương mại", "Dịch vụ", "Môi trường", "Chiếu sáng", "Bánh kẹo", "Dệt", "Nội thất", "Gốm sứ", "Thiết bị",
-]  # fmt: skip
-PLACE_WORDS = ["Thanh Lương", "Lò Đúc", "Bách Khoa", "Đồng Tâm", "Quỳnh Mai", "Trương Định", "Minh Khai", "Lê Đại Hành"]
-
-
-def _enterprise_names(count: int, places) -> list[str]:
-    return [
-        f"Công ty TNHH {ENTERPRISE_WORDS[i % 20]} {places[(i // 20) % len(places)]} {('', 'I', 'II', 'III')[i // 160 % 4]}".strip()
-        for i in range(count)
-    ]
+def _bulk(model, objs) -> int:
+    return insert_rows(model, objs)
 
 
 def load(ctx: dict) -> None:
@@ -194,7 +96,7 @@ def _initiatives(units_, n, level, start, end, movement, offset, benefit=True) -
         out.append(
             Initiative(
                 title=_title(k // len(units_) + (k % len(units_)) * 7), authors=f"{_name(k)}; {_name(k + 7)}", unit=unit,
-                field=list(InitiativeField.values)[k % 6], recognised_date=day, recognition_level=level,
+                field=FIELDS[k % 6], recognised_date=day, recognition_level=level,
                 benefit_vnd=(5 + k % 40) * 10_000_000 if benefit else None, movement=movement,
             )
         )  # fmt: skip
@@ -242,10 +144,19 @@ def _hai_ba_trung(ctx, units: Units, movements) -> None:
     enterprises = given + extra
     agency_unions = [orgs["hbt_gr4"], orgs["hbt_gr5"]] + units.unions(
         union,
-        [f"Công đoàn cơ sở Trường {s}" for s in (
-            "Tiểu học Lê Ngọc Hân", "THCS Ngô Quyền", "THCS Tô Hoàng", "Mầm non Hoa Sen", "Tiểu học Bạch Mai",
-            "THCS Đoàn Kết", "Mầm non Vĩnh Tuy", "Tiểu học Thanh Lương",
-        )],  # fmt: skip
+        [
+            f"Công đoàn cơ sở Trường {s}"
+            for s in (
+                "Tiểu học Lê Ngọc Hân",
+                "THCS Ngô Quyền",
+                "THCS Tô Hoàng",
+                "Mầm non Hoa Sen",
+                "Tiểu học Bạch Mai",
+                "THCS Đoàn Kết",
+                "Mầm non Vĩnh Tuy",
+                "Tiểu học Thanh Lương",
+            )
+        ],  # fmt: skip
         like=orgs["hbt_gr1"],
     )
     hbt_movement = _movement(
@@ -293,7 +204,14 @@ def _hai_ba_trung(ctx, units: Units, movements) -> None:
     rows = []
     for year, held in ((2017, 34), (2018, 35), (2019, 36), (2020, 37)):
         rows += _workplaces(enterprises, year, held)
-        rows += _workplaces(agency_unions, year, len(agency_unions), kind=WorkplaceKind.PUBLIC_UNIT, dialogues=False, fee=False)
+        rows += _workplaces(
+            agency_unions,
+            year,
+            len(agency_unions),
+            kind=WorkplaceKind.PUBLIC_UNIT,
+            dialogues=False,
+            fee=False,
+        )
     for row in rows:
         if row.organization_id == orgs["hbt_gr4"].pk:
             row.workplace_kind = WorkplaceKind.STATE_AGENCY
@@ -343,7 +261,9 @@ def _my_duc(ctx, units: Units, movements) -> None:
     orgs, agreements = ctx["orgs"], ctx.get("agreements", {})
     union = orgs["md_union"]
     given = [orgs["md_ent1"], orgs["md_ent2"]]
-    extra = units.enterprises(union, _enterprise_names(20, ["Hương Sơn", "Đại Nghĩa", "Phù Lưu Tế"]), "0111", like=given[0])
+    extra = units.enterprises(
+        union, _enterprise_names(20, ["Hương Sơn", "Đại Nghĩa", "Phù Lưu Tế"]), "0111", like=given[0]
+    )
     enterprises = given + extra
     grassroots = [orgs[f"md_gr{i}"] for i in range(1, 4)]
     movement = _movement(
@@ -358,8 +278,19 @@ def _my_duc(ctx, units: Units, movements) -> None:
     )
     _bulk(
         Recognition,
-        _recognitions(enterprises, RecognitionKind.GOOD_WORKER, RecognitionLevel.GRASSROOTS, 111, start, end, movement, 3000)
-        + _recognitions(enterprises, RecognitionKind.CREATIVE, RecognitionLevel.GRASSROOTS, 74, start, end, movement, 3200),
+        _recognitions(
+            enterprises,
+            RecognitionKind.GOOD_WORKER,
+            RecognitionLevel.GRASSROOTS,
+            111,
+            start,
+            end,
+            movement,
+            3000,
+        )
+        + _recognitions(
+            enterprises, RecognitionKind.CREATIVE, RecognitionLevel.GRASSROOTS, 74, start, end, movement, 3200
+        ),
     )
     _bulk(
         DedicatedWork,
@@ -424,7 +355,12 @@ def _city(ctx, units: Units, movements) -> None:
     gov, union = orgs["city_gov"], orgs["city_union"]
     departments = [
         units.create(name=f"Phòng {n} thành phố", kind=OrgKind.DEPARTMENT, level=gov.level, parent=gov)
-        for n in ("Nội vụ", "Lao động - Thương binh và Xã hội", "Tài chính - Kế hoạch", "Văn hóa và Thông tin")
+        for n in (
+            "Nội vụ",
+            "Lao động - Thương binh và Xã hội",
+            "Tài chính - Kế hoạch",
+            "Văn hóa và Thông tin",
+        )
     ]
     unions = units.unions(
         union,
@@ -513,12 +449,17 @@ def _campaign(ctx, units: Units, movements) -> None:
     participants += [(d, 6_000 - i * 400, inner) for i, d in enumerate(districts)]
     _bulk(
         MovementParticipant,
-        [MovementParticipant(movement=movement, organization=o, target_initiatives=t, cluster=c) for o, t, c in participants],
+        [
+            MovementParticipant(movement=movement, organization=o, target_initiatives=t, cluster=c)
+            for o, t, c in participants
+        ],
     )
     hbt_units = list(orgs["hbt_union"].children.filter(kind=OrgKind.ENTERPRISE))
     md_units = list(orgs["md_union"].children.filter(kind=OrgKind.ENTERPRISE))
     plan = [(hbt_units, 5_200), (md_units, 2_400)]
-    plan += list(zip([[d] for d in districts], (7_300, 6_800, 6_100, 5_600, 5_200, 4_800, 4_300, 3_800), strict=True))
+    plan += list(
+        zip([[d] for d in districts], (7_300, 6_800, 6_100, 5_600, 5_200, 4_800, 4_300, 3_800), strict=True)
+    )
     plan += [([orgs["hp_union"]], 18_500), ([orgs["qn_union"]], 5_852)]
     offset = 10_000
     for units_, n in plan:
@@ -529,7 +470,7 @@ def _campaign(ctx, units: Units, movements) -> None:
             recognised = i % 10 == 0
             batch.append(
                 Initiative(
-                    title=_title(3000 + i // len(units_)), authors=_name(k), unit=unit, field=list(InitiativeField.values)[k % 7],
+                    title=_title(3000 + i // len(units_)), authors=_name(k), unit=unit, field=FIELDS[k % 7],
                     registered_date=day, movement=movement, benefit_vnd=(1 + k % 25) * 5_000_000 if recognised else None,
                     recognised_date=D(2023, 3, 1) + dt.timedelta(days=i % 120) if recognised else None,
                     recognition_level=RecognitionLevel.GRASSROOTS if recognised else "",

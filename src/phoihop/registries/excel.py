@@ -146,9 +146,15 @@ def read_sheet(registry: Registry, data: bytes) -> Sheet:
             matched = {i: by_label[label] for i, label in enumerate(labels) if label in by_label}
             if len(matched) >= 2 or (matched and len(registry.columns) <= 2):
                 ids = {i: None for i, label in enumerate(labels) if label in ID_ALIASES}
-                unknown = [str(row[i]) for i, label in enumerate(labels) if label and i not in matched and i not in ids]
+                unknown = [
+                    str(row[i])
+                    for i, label in enumerate(labels)
+                    if label and i not in matched and i not in ids
+                ]
                 missing = [
-                    c.label for c in registry.columns if c.required and c not in matched.values() and c.default is None
+                    c.label
+                    for c in registry.columns
+                    if c.required and c not in matched.values() and c.default is None
                 ]
                 if missing:
                     raise FileError(
@@ -193,9 +199,9 @@ class Preview:
         return any(row.status == ERROR for row in self.rows)
 
     def summary(self) -> dict:
-        shown_errors = [
-            {"row": r.number, "errors": r.errors} for r in self.rows if r.status == ERROR
-        ][:MAX_SHOWN]
+        shown_errors = [{"row": r.number, "errors": r.errors} for r in self.rows if r.status == ERROR][
+            :MAX_SHOWN
+        ]
         samples = [
             {
                 "row": r.number,
@@ -251,8 +257,16 @@ def build_preview(registry: Registry, user, data: bytes) -> Preview:
                 row.errors.append(f"Ô {_cell_ref(index, number)} «{column.label}»: {exc}")
         for column in registry.columns:
             if column.name not in row.values and column not in sheet.columns.values():
-                row.values[column.name] = column.default if column.default is not None else (
-                    [] if column.kind == "dates" else "" if column.kind in ("text", "longtext", "choice") else None
+                row.values[column.name] = (
+                    column.default
+                    if column.default is not None
+                    else (
+                        []
+                        if column.kind == "dates"
+                        else ""
+                        if column.kind in ("text", "longtext", "choice")
+                        else None
+                    )
                 )
         if id_index is not None and id_index < len(cells) and not is_blank(cells[id_index]):
             try:
@@ -290,20 +304,26 @@ def build_preview(registry: Registry, user, data: bytes) -> Preview:
         if isinstance(row.original, int):
             original = by_id.get(row.original)
             if original is None:
-                row.errors.append(f"«{ID_LABEL}» #{row.original} không có trong sổ, hoặc ngoài phạm vi được sửa.")
+                row.errors.append(
+                    f"«{ID_LABEL}» #{row.original} không có trong sổ, hoặc ngoài phạm vi được sửa."
+                )
                 row.status = ERROR
                 continue
             row.original = original
         else:
             row.original = existing.get(key)
         if key in seen:
-            row.errors.append(f"Trùng với dòng {seen[key]} của tệp (cùng {', '.join(col_labels.get(k, k) for k in registry.natural_key if k in col_labels)}).")
+            row.errors.append(
+                f"Trùng với dòng {seen[key]} của tệp (cùng {', '.join(col_labels.get(k, k) for k in registry.natural_key if k in col_labels)})."
+            )
             row.status = ERROR
             continue
         seen[key] = row.number
         errors = check(registry, row.values, row.original, ctx)
         if errors:
-            row.errors += [f"«{col_labels.get(name, '')}»: {msg}".removeprefix("«»: ") for name, msg in errors.items()]
+            row.errors += [
+                f"«{col_labels.get(name, '')}»: {msg}".removeprefix("«»: ") for name, msg in errors.items()
+            ]
             row.status = ERROR
             continue
         if row.original is not None:
@@ -343,7 +363,9 @@ def commit_import(registry: Registry, user, data: bytes) -> Preview:
             obj.created_at = obj.updated_at = now
         registry.model.objects.bulk_create(new, batch_size=1000)
         fields = [
-            f.name for f in registry.model._meta.concrete_fields if f.name not in ("id", "created_at", "created_by")
+            f.name
+            for f in registry.model._meta.concrete_fields
+            if f.name not in ("id", "created_at", "created_by")
         ]
         for row in updates:
             row.obj.updated_by, row.obj.updated_at = actor, now
@@ -353,8 +375,13 @@ def commit_import(registry: Registry, user, data: bytes) -> Preview:
         reason = "Nhập từ Excel"
         entries = [
             ChangeLogEntry(
-                user=actor, action=ChangeLogEntry.Action.CREATE, content_type=content_type, object_id=str(obj.pk),
-                object_repr=str(obj)[:300], changes=snapshot(obj), reason=reason,
+                user=actor,
+                action=ChangeLogEntry.Action.CREATE,
+                content_type=content_type,
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:300],
+                changes=snapshot(obj),
+                reason=reason,
             )
             for obj in new
         ]
@@ -362,9 +389,17 @@ def commit_import(registry: Registry, user, data: bytes) -> Preview:
             before, after = snapshot(row.original), snapshot(row.obj)
             entries.append(
                 ChangeLogEntry(
-                    user=actor, action=ChangeLogEntry.Action.UPDATE, content_type=content_type,
-                    object_id=str(row.obj.pk), object_repr=str(row.obj)[:300], reason=reason,
-                    changes={k: [before.get(k), v] for k, v in after.items() if before.get(k) != v and k != "updated_at"},
+                    user=actor,
+                    action=ChangeLogEntry.Action.UPDATE,
+                    content_type=content_type,
+                    object_id=str(row.obj.pk),
+                    object_repr=str(row.obj)[:300],
+                    reason=reason,
+                    changes={
+                        k: [before.get(k), v]
+                        for k, v in after.items()
+                        if before.get(k) != v and k != "updated_at"
+                    },
                 )
             )
         ChangeLogEntry.objects.bulk_create(entries, batch_size=2000)

@@ -30,10 +30,14 @@ class Standing:
         """Initiatives as a percentage of the target."""
         if not self.target:
             return None
-        return (Decimal(self.initiatives) * 100 / self.target).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return (Decimal(self.initiatives) * 100 / self.target).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
 
 
-def board_units(root: Organization, movement=None) -> tuple[list[Organization], dict[int, MovementParticipant]]:
+def board_units(
+    root: Organization, movement=None
+) -> tuple[list[Organization], dict[int, MovementParticipant]]:
     """The movement's participants under `root` when it has any, else the units directly under `root`."""
     participants = {}
     if movement is not None:
@@ -58,7 +62,9 @@ def initiative_leaderboard(
     """Standings by unit (or by cluster); initiatives are counted by registration date within a movement,
     else by recognition date."""
     units, participants = board_units(root, movement)
-    qs = Initiative.objects.filter(unit__in=Organization.objects.filter(path__startswith=root.path).values("pk"))
+    qs = Initiative.objects.filter(
+        unit__in=Organization.objects.filter(path__startswith=root.path).values("pk")
+    )
     day = "registered_date" if movement is not None else "recognised_date"
     if movement is not None:
         qs = qs.filter(movement=movement)
@@ -66,9 +72,11 @@ def initiative_leaderboard(
         qs = qs.filter(**{f"{day}__gte": start})
     if end:
         qs = qs.filter(**{f"{day}__lte": end})
-    per_unit = qs.values("unit_id").annotate(
-        n=Count("pk"), rec=Count("pk", filter=~Q(recognition_level="")), benefit=Sum("benefit_vnd")
-    ).order_by()
+    per_unit = (
+        qs.values("unit_id")
+        .annotate(n=Count("pk"), rec=Count("pk", filter=~Q(recognition_level="")), benefit=Sum("benefit_vnd"))
+        .order_by()
+    )
     paths = dict(Organization.objects.filter(path__startswith=root.path).values_list("pk", "path"))
     # Deepest board unit first, so a participant inside another participant keeps its own initiatives.
     prefixes = sorted(((u.path, u.pk) for u in units), key=lambda item: -len(item[0]))

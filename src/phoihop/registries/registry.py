@@ -73,7 +73,9 @@ class Column:
 
     def parse(self, raw, ctx):
         """The Python value of a raw cell; CellError (Vietnamese) when it cannot be read."""
-        if cells.is_blank(raw) and self.kind not in ("bool",):
+        if cells.is_blank(raw) and self.kind == "bool":
+            return bool(self.default)
+        if cells.is_blank(raw):
             if self.required:
                 raise cells.CellError("Chưa nhập (bắt buộc).")
             if self.kind == "dates":
@@ -147,7 +149,9 @@ class Registry:
     group: str
     columns: list[Column]
     list_columns: list[str]
-    scope: str  # path from the record to the organisation that scopes it: "unit", "commendation__organization"
+    scope: (
+        str  # path from the record to the organisation that scopes it: "unit", "commendation__organization"
+    )
     natural_key: tuple[str, ...]
     filters: list[str] = field(default_factory=list)
     date_field: str = ""
@@ -235,7 +239,9 @@ class Registry:
         year = params.get("year")
         if self.date_field and year and str(year).isdigit():
             field_name = self.date_field
-            qs = qs.filter(**{field_name: int(year)} if field_name == "year" else {f"{field_name}__year": int(year)})
+            qs = qs.filter(
+                **{field_name: int(year)} if field_name == "year" else {f"{field_name}__year": int(year)}
+            )
         return qs
 
     # Values -------------------------------------------------------------------------------------------

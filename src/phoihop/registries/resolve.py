@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from phoihop.core.text import fold
-
 from .cells import CellError, parse_text
+from .folding import fast_fold as fold
 
 _HASH_ID = re.compile(r"^#(\d+)$")
 _TAX = re.compile(r"^\d{10}(?:-\d{3})?$")
@@ -28,7 +27,15 @@ class OrgResolver:
 
     def __init__(self, queryset, kinds: tuple = ()):
         qs = queryset.select_related("parent").only(
-            "id", "name", "short_name", "kind", "path", "tax_code", "ownership", "parent__name", "counterpart_id"
+            "id",
+            "name",
+            "short_name",
+            "kind",
+            "path",
+            "tax_code",
+            "ownership",
+            "parent__name",
+            "counterpart_id",
         )
         if kinds:
             qs = qs.filter(kind__in=kinds)

@@ -64,7 +64,9 @@ def make_enterprise(parent, name: str | None = None, ownership: str = Ownership.
     )
 
 
-def make_movement(org, name: str = "Lao động giỏi, lao động sáng tạo", start=dt.date(2017, 1, 1), end=None, **f):
+def make_movement(
+    org, name: str = "Lao động giỏi, lao động sáng tạo", start=dt.date(2017, 1, 1), end=None, **f
+):
     return Movement.objects.create(
         name=name, launched_by=org, level=org.level, start_date=start, end_date=end, **f
     )
@@ -87,7 +89,9 @@ def make_initiative(unit, title: str | None = None, level: str = RecognitionLeve
     )
 
 
-def make_recognition(unit, kind: str = RecognitionKind.GOOD_WORKER, level: str = RecognitionLevel.GRASSROOTS, **f):
+def make_recognition(
+    unit, kind: str = RecognitionKind.GOOD_WORKER, level: str = RecognitionLevel.GRASSROOTS, **f
+):
     f.setdefault("recognised_date", dt.date(2019, 4, 28))
     return Recognition.objects.create(
         kind=kind, person_name=f.pop("person_name", f"Lê Văn Cường {next(_seq)}"), unit=unit, level=level, **f

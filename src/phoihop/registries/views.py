@@ -75,7 +75,10 @@ def record_list(request: HttpRequest, slug: str) -> HttpResponse:
     total = qs[: COUNT_CAP + 1].count()
     objects = list(qs[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
     columns = [registry.column(name) for name in registry.list_columns]
-    rows = [(obj, [(c.show(getattr(obj, c.name)), c.kind in ("int", "money")) for c in columns]) for obj in objects]
+    rows = [
+        (obj, [(c.show(getattr(obj, c.name)), c.kind in ("int", "money")) for c in columns])
+        for obj in objects
+    ]
     filters = [
         {"name": name, "label": registry.column(name).label, "choices": registry.filter_choices(name, ctx),
          "value": request.GET.get(name, "")}
@@ -104,7 +107,9 @@ def record_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     values = registry.values_of(obj)
     props = [(c.label, c.show(values.get(c.name))) for c in registry.model_columns]
     history = ChangeLogEntry.objects.filter(
-        content_type__app_label="registries", content_type__model=registry.model._meta.model_name, object_id=str(pk)
+        content_type__app_label="registries",
+        content_type__model=registry.model._meta.model_name,
+        object_id=str(pk),
     ).select_related("user")[:20]
     context = {
         "registry": registry,
@@ -199,7 +204,10 @@ def import_upload(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             data = upload.read()
             batch = ImportBatch(
-                registry=slug, user=request.user, file_name=upload.name[:255], sha256=hashlib.sha256(data).hexdigest()
+                registry=slug,
+                user=request.user,
+                file_name=upload.name[:255],
+                sha256=hashlib.sha256(data).hexdigest(),
             )
             try:
                 preview = excel.build_preview(registry, request.user, data)
@@ -212,7 +220,10 @@ def import_upload(request: HttpRequest, slug: str) -> HttpResponse:
                 batch.save()
                 return redirect("registries:import_preview", slug, batch.pk)
     return render(
-        request, "registries/import.html", {"registry": registry, "error": error}, status=400 if error else 200
+        request,
+        "registries/import.html",
+        {"registry": registry, "error": error},
+        status=400 if error else 200,
     )
 
 
@@ -239,11 +250,16 @@ def import_preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except excel.FileError as exc:
             messages.error(request, str(exc))
         else:
-            batch.summary, batch.status, batch.committed_at = preview.summary(), ImportStatus.COMMITTED, timezone.now()
+            batch.summary, batch.status, batch.committed_at = (
+                preview.summary(),
+                ImportStatus.COMMITTED,
+                timezone.now(),
+            )
             batch.save(update_fields=["summary", "status", "committed_at"])
             s = batch.summary
             messages.success(
-                request, f"Đã ghi vào sổ: {s['new']} bản ghi mới, {s['update']} bản ghi cập nhật, {s['same']} không đổi."
+                request,
+                f"Đã ghi vào sổ: {s['new']} bản ghi mới, {s['update']} bản ghi cập nhật, {s['same']} không đổi.",
             )
             return redirect(reverse("registries:list", args=[slug]))
     return render(

@@ -14,8 +14,8 @@ from phoihop.core.formatting import vn_date
 from . import comparison
 from .choices import RecipientKind
 from .leaderboards import initiative_leaderboard
-from .registry import get_registry
 from .refs import resolver_for
+from .registry import get_registry
 
 
 def _org_choices(user):
@@ -71,7 +71,9 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     if period is None and org is not None:
         from phoihop.reporting.models import DataValue
 
-        latest = DataValue.objects.filter(organization=org).order_by("-period__end").values("period_id").first()
+        latest = (
+            DataValue.objects.filter(organization=org).order_by("-period__end").values("period_id").first()
+        )
         period = periods.filter(pk=latest["period_id"]).first() if latest else periods.first()
     lines = comparison.compare(org, period) if org and period else []
     return render(
@@ -109,9 +111,10 @@ def commendation_print(request: HttpRequest, pk: int) -> HttpResponse:
 def commendation_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from weasyprint import HTML
 
-    html = render_to_string("registries/commendation_sheet.html", _print_context(request, pk), request=request)
+    html = render_to_string(
+        "registries/commendation_sheet.html", _print_context(request, pk), request=request
+    )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="danh-sach-khen-thuong-{pk}.pdf"'
     return response
-

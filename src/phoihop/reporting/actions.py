@@ -92,16 +92,28 @@ def _require_editable(report: Report) -> None:
         raise ReportingError("Báo cáo đã được duyệt; đề nghị đơn vị cấp trên mở khóa trước khi sửa.")
 
 
-def _bump(report: Report, user, version: int | None) -> None:
-    """Optimistic lock: move the version on only if it is still the one the caller read."""
+def _bump(report: Report, user, version: int | None, editable: bool = False) -> None:
+    """Optimistic lock: move the version on only if it is still the one the caller read.
+
+    With `editable`, the same UPDATE also requires the report to be open for entry, so a concurrent submit
+    or approval is caught without a second query.
+    """
     qs = Report.objects.filter(pk=report.pk)
     if version is not None:
         qs = qs.filter(version=version)
+    if editable:
+        qs = qs.filter(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED], is_locked=False)
     who = user if getattr(user, "is_authenticated", False) else None
-    if not qs.update(version=F("version") + 1, updated_at=timezone.now(), updated_by=who):
+    now = timezone.now()
+    if not qs.update(version=F("version") + 1, updated_at=now, updated_by=who):
         report.refresh_from_db()
+        if editable:
+            _require_editable(report)
         raise StaleReport(report)
-    report.refresh_from_db(fields=["version", "status", "is_locked", "updated_at", "updated_by"])
+    if version is not None:
+        report.version, report.updated_at, report.updated_by = version + 1, now, who
+    else:
+        report.refresh_from_db(fields=["version", "status", "is_locked", "updated_at", "updated_by"])
 
 
 def _event(report: Report, user, action: str, note: str = "") -> None:
@@ -115,9 +127,9 @@ def _event(report: Report, user, action: str, note: str = "") -> None:
 
 
 def _check_entries(report: Report, entries: list[Entry]) -> None:
-    rows = {}
-    for indicator_id, disagg_id in report.form.indicators.values_list("pk", "disaggregation_id"):
-        rows[indicator_id] = disagg_id
+    from .layout import form_map
+
+    rows = {i.pk: i.disaggregation_id for i in form_map(report.form).values()}
     seen = set()
     for entry in entries:
         if entry.indicator.pk not in rows:
@@ -195,6 +207,17 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
     return result
 
 
+def _save(
+    report: Report, user, entries: list[Entry], version: int | None, source: str, reason: str
+) -> SaveResult:
+    """The body of a save, inside the caller's transaction: checks, optimistic lock, values and history."""
+    require_reporter(user, report)
+    _require_editable(report)
+    _check_entries(report, entries)
+    _bump(report, user, version, editable=True)
+    return apply_entries(report, user, entries, source, reason)
+
+
 @transaction.atomic
 def save_values(
     report: Report,
@@ -206,12 +229,7 @@ def save_values(
     validate: bool = True,
 ) -> SaveResult:
     """Save a draft: refused if the report moved on since `version`, if it is locked, or not the user's."""
-    require_reporter(user, report)
-    _require_editable(report)
-    _check_entries(report, entries)
-    _bump(report, user, version)
-    _require_editable(report)
-    result = apply_entries(report, user, entries, source, reason)
+    result = _save(report, user, entries, version, source, reason)
     action = ReportAction.IMPORTED if source == ValueSource.EXCEL else ReportAction.SAVED
     _event(report, user, action, f"{result.changed} số liệu thay đổi")
     if validate:
@@ -230,26 +248,26 @@ def submit(
     """Send the report up (saving `entries` first when given); refused while any rule reports an error."""
     require_reporter(user, report)
     _require_editable(report)
-    result = SaveResult()
+    before = snapshot(report)
     if entries:
-        result = save_values(report, user, entries, version, source, validate=False)
-        version = report.version
+        result = _save(report, user, entries, version, source, "")
+    else:
+        result = SaveResult()
+        _bump(report, user, version, editable=True)
     issues = validate_report(report)
     errors = [i for i in issues if i.is_error]
     if errors:
+        # Raising rolls back the values saved above: a refused submission writes nothing.
         raise ReportingError(
             "Báo cáo chưa gửi được vì còn lỗi: " + "; ".join(i.message for i in errors), issues
         )
-    before = snapshot(report)
-    _bump(report, user, version)
-    _require_editable(report)
     report.status = ReportStatus.SUBMITTED
     report.submitted_at = timezone.now()
     report.submitted_by = user if getattr(user, "is_authenticated", False) else None
     report.returned_reason = ""
     report.save(update_fields=["status", "submitted_at", "submitted_by", "returned_reason"])
     record(report, ChangeLogEntry.Action.UPDATE, user, before)
-    _event(report, user, ReportAction.SUBMITTED)
+    _event(report, user, ReportAction.SUBMITTED, f"{result.changed} số liệu thay đổi" if entries else "")
     result.issues = issues
     return result
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Field, File, Query, Router, Schema
+from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from phoihop.core import permissions
@@ -28,7 +28,7 @@ from .choices import (
     ValueType,
 )
 from .forms import PeriodForm
-from .layout import build_rows
+from .layout import build_rows, form_map
 from .models import DataValue, Disaggregation, Indicator, Period, Report
 from .validation import validate_report
 from .values import CellError, build_entry, read_number
@@ -326,9 +326,7 @@ def _values(report: Report) -> list[dict]:
 
 def _entries(report: Report, values: list[ValueIn], reason: str = "") -> list:
     """API values → entries; unknown codes and bad numbers raise CellError naming the item."""
-    lines = {}
-    for line in report.form.rows.select_related("indicator__disaggregation"):
-        lines[line.indicator.code] = line.indicator
+    lines = form_map(report.form)
     options = {}
     entries = []
     for n, item in enumerate(values, start=1):
@@ -375,17 +373,20 @@ def _result(report: Report, result=None) -> dict:
     }
 
 
-def _refusal(exc) -> tuple[int, dict]:
+def _refusal(exc) -> Status:
     if isinstance(exc, PermissionDenied):
-        return 403, {"detail": str(exc)}
+        return Status(403, {"detail": str(exc)})
     if isinstance(exc, actions.StaleReport):
-        return 409, {"detail": exc.message}
+        return Status(409, {"detail": exc.message})
     if isinstance(exc, CellError):
-        return 422, {"detail": str(exc)}
-    return 422, {
-        "detail": exc.message,
-        "errors": [i.message for i in getattr(exc, "issues", []) if i.is_error],
-    }
+        return Status(422, {"detail": str(exc)})
+    return Status(
+        422,
+        {
+            "detail": exc.message,
+            "errors": [i.message for i in getattr(exc, "issues", []) if i.is_error],
+        },
+    )
 
 
 REFUSALS = (PermissionDenied, actions.ReportingError, CellError)
@@ -402,23 +403,25 @@ def indicators(request):
 )
 def create_indicator(request, payload: IndicatorIn):
     if Indicator.objects.filter(code=payload.code).exists():
-        return 422, {"detail": f"Mã chỉ tiêu «{payload.code}» đã có trong danh mục."}
+        return Status(422, {"detail": f"Mã chỉ tiêu «{payload.code}» đã có trong danh mục."})
     data = payload.dict()
     disagg = data.pop("disaggregation")
     indicator = Indicator(**data)
     if disagg:
         indicator.disaggregation = Disaggregation.objects.filter(code=disagg).first()
         if indicator.disaggregation is None:
-            return 422, {"detail": f"Phân tổ «{disagg}» không có; dùng recognition_level hoặc ownership."}
+            return Status(
+                422, {"detail": f"Phân tổ «{disagg}» không có; dùng recognition_level hoặc ownership."}
+            )
     if indicator.value_type == ValueType.RATIO and not (
         indicator.numerator_label and indicator.denominator_label
     ):
-        return 422, {"detail": "Chỉ tiêu tỷ lệ cần numerator_label và denominator_label."}
+        return Status(422, {"detail": "Chỉ tiêu tỷ lệ cần numerator_label và denominator_label."})
     try:
         actions.save_indicator(request.user, indicator)
     except PermissionDenied as exc:
-        return 403, {"detail": str(exc)}
-    return 201, indicator
+        return Status(403, {"detail": str(exc)})
+    return Status(201, indicator)
 
 
 @router.get("/periods", response=list[PeriodOut], summary="Các kỳ báo cáo")
@@ -446,15 +449,18 @@ def create_reports(request, form_id: int, payload: PeriodIn):
     form = get_object_or_404(visible_forms(request.user), pk=form_id)
     period_form = PeriodForm(payload.dict())
     if not period_form.is_valid():
-        return 422, {
-            "detail": "Kỳ báo cáo chưa hợp lệ.",
-            "errors": [str(e) for e in period_form.errors.values()],
-        }
+        return Status(
+            422,
+            {
+                "detail": "Kỳ báo cáo chưa hợp lệ.",
+                "errors": [str(e) for e in period_form.errors.values()],
+            },
+        )
     try:
         created = actions.create_reports(form, period_form.period(), request.user)
     except REFUSALS as exc:
         return _refusal(exc)
-    return 201, created
+    return Status(201, created)
 
 
 class ReportFilter(Schema):
@@ -501,7 +507,7 @@ def save_values(request, report_id: int, payload: SaveIn):
         )
     except REFUSALS as exc:
         return _refusal(exc)
-    return 200, _result(report, result)
+    return Status(200, _result(report, result))
 
 
 @router.post("/reports/{report_id}/submit", response=WRITE, summary="Gửi báo cáo (có thể kèm số liệu)")
@@ -512,7 +518,7 @@ def submit(request, report_id: int, payload: SubmitIn):
         result = actions.submit(report, request.user, payload.version, entries, ValueSource.API)
     except REFUSALS as exc:
         return _refusal(exc)
-    return 200, _result(report, result)
+    return Status(200, _result(report, result))
 
 
 @router.post("/reports/{report_id}/return", response=WRITE, summary="Trả lại báo cáo kèm lý do")
@@ -522,7 +528,7 @@ def return_report(request, report_id: int, payload: ReasonIn):
         actions.return_report(report, request.user, payload.reason)
     except REFUSALS as exc:
         return _refusal(exc)
-    return 200, _result(report)
+    return Status(200, _result(report))
 
 
 @router.post("/reports/{report_id}/approve", response=WRITE, summary="Duyệt và khóa báo cáo")
@@ -532,7 +538,7 @@ def approve(request, report_id: int, payload: NoteIn):
         actions.approve(report, request.user, payload.note)
     except REFUSALS as exc:
         return _refusal(exc)
-    return 200, _result(report)
+    return Status(200, _result(report))
 
 
 @router.post("/reports/{report_id}/unlock", response=WRITE, summary="Mở khóa báo cáo đã duyệt kèm lý do")
@@ -542,7 +548,7 @@ def unlock(request, report_id: int, payload: ReasonIn):
         actions.unlock(report, request.user, payload.reason)
     except REFUSALS as exc:
         return _refusal(exc)
-    return 200, _result(report)
+    return Status(200, _result(report))
 
 
 @router.get("/values/{value_id}/history", response=list[HistoryOut], summary="Lịch sử một số liệu")
@@ -589,7 +595,7 @@ def set_target(request, payload: TargetIn):
             else None
         )
         if option is None:
-            return 422, {"detail": f"Nhóm phân tổ «{payload.option}» không có cho chỉ tiêu này."}
+            return Status(422, {"detail": f"Nhóm phân tổ «{payload.option}» không có cho chỉ tiêu này."})
     agreement = (
         get_object_or_404(
             permissions.visible_agreements(request.user, Agreement.objects.all()), pk=payload.agreement_id
@@ -602,7 +608,7 @@ def set_target(request, payload: TargetIn):
         target = actions.set_target(request.user, indicator, org, period, value, option, agreement)
     except REFUSALS as exc:
         return _refusal(exc)
-    return 201, target
+    return Status(201, target)
 
 
 @router.get(
@@ -630,8 +636,8 @@ def upload(request, file: File[UploadedFile]):
             )
         batch = excel_import.stage(file.read(), file.name, request.user)
     except excel_import.FileRejected as exc:
-        return 422, {"detail": exc.message}
-    return 201, _import_out(batch)
+        return Status(422, {"detail": exc.message})
+    return Status(201, _import_out(batch))
 
 
 def _import_out(batch) -> dict:
@@ -666,4 +672,4 @@ def import_commit(request, import_id: int):
         changed = excel_import.commit(batch, request.user)
     except REFUSALS as exc:
         return _refusal(exc)
-    return 200, {"changed": changed}
+    return Status(200, {"changed": changed})

@@ -96,6 +96,19 @@ def row_key(code: str, option_code: str | None) -> str:
     return f"{code}:{option_code}" if option_code else code
 
 
+def form_map(form) -> dict[str, object]:
+    """The form's indicators by code (disaggregation loaded), read once per form object."""
+    cached = getattr(form, "_indicator_map", None)
+    if cached is None:
+        rows = (
+            FormIndicator.objects.filter(form=form)
+            .select_related("indicator__disaggregation")
+            .order_by("order", "pk")
+        )
+        cached = form._indicator_map = {fi.indicator.code: fi.indicator for fi in rows}
+    return cached
+
+
 def form_lines(form) -> list[tuple[str, object, object | None]]:
     """(number, indicator, option) for every line of a form, options under their indicator."""
     lines = []

@@ -22,6 +22,14 @@ DEFAULT_CODES = (
 )
 
 
+def ensure_catalogue() -> None:
+    """Reload the shipped catalogue when a transactional test's flush has emptied it (data migrations run once)."""
+    if not Indicator.objects.filter(code="good_workers").exists():
+        from .catalogue import sync
+
+        sync()
+
+
 def make_form(
     owner,
     codes=DEFAULT_CODES,
@@ -30,6 +38,7 @@ def make_form(
     code: str | None = None,
     **fields,
 ) -> ReportForm:
+    ensure_catalogue()
     form = ReportForm.objects.create(
         code=code or f"bieu-{next(_seq)}",
         name=fields.pop("name", "Báo cáo kết quả phối hợp"),

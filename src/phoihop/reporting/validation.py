@@ -249,7 +249,9 @@ def validate_report(report, values=None, previous=None) -> list[Issue]:
 
     values = list(report_values(report)) if values is None else values
     previous = previous_values(report) if previous is None else previous
-    codes = set(report.form.indicators.values_list("code", flat=True))
+    from .layout import form_map
+
+    codes = set(form_map(report.form))
     issues = check_rules(report.form, table_for(values), codes)
     issues += check_jumps(values, previous)
     return issues

@@ -195,13 +195,10 @@ def classify(layout: Layout, lead: Lead, n_parties: int, n_figures: int) -> str:
     if kind == "signing":
         return "signing"
     if kind == "issue":
-        return (
-            "signing"
-            if n_parties >= 2
-            and re.search(r"liên tịch|phối hợp", lead_text, re.IGNORECASE)
-            and not re.search(r"kế hoạch", lead_text, re.IGNORECASE)
-            else "plan"
-        )
+        # Two bodies issuing a joint programme together adopt it; one body issuing its plan plans.
+        joint_paper = re.search(r"liên tịch|phối hợp", lead_text, re.IGNORECASE)
+        own_plan = re.search(r"kế hoạch", lead_text, re.IGNORECASE)
+        return "signing" if n_parties >= 2 and joint_paper and not own_plan else "plan"
     if kind == "congress":
         return "other"
     if kind == "meeting":
@@ -297,6 +294,13 @@ def find_event_date(layout: Layout, lead: Lead, doc_kind: str) -> EventDate:
 
 def _cutoff_raw(text: str, start: int, dates: list[DateMatch]) -> str:
     if dates:
-        return text[start : dates[0].end].strip()
+        end = dates[0].end
+        # "Từ ngày 1/1 đến nay", "Từ ngày 1/1 đến ngày 30/6": the whole window.
+        wm = re.match(
+            rf"{_S0}(?:đến|tới){_S}(?:nay|hết{_S}ngày{_S}[\d/.-]+|ngày{_S}[\d/.-]+)", text[end : end + 30]
+        )
+        if wm:
+            end += wm.end()
+        return text[start:end].strip()
     m = re.match(r"[^,;.\n]{0,40}", text[start:])
     return text[start : start + (m.end() if m else 0)].strip()

@@ -10,7 +10,7 @@ from .doc_kind import classify, document_header, find_event_date, find_lead
 from .figures import find_figures
 from .orgs import find_orgs
 from .parties import find_parties
-from .people import find_people, name_spans
+from .people import find_people_mentions, merge_people, name_spans
 from .programs import find_programs
 from .text import SpanSet, analyse
 
@@ -54,17 +54,18 @@ def extract(text: str, url: str | None = None) -> dict:
     text = _prepare(text)
     layout = analyse(text)
     lead = find_lead(layout)
-    people = find_people(text, layout)
+    mentions = find_people_mentions(text, layout)
+    people = merge_people(mentions)
     blocked = SpanSet(name_spans(people, text))
-    title_spans = [(p.title_start, p.title_end) for p in _all_people(text, layout)]
+    # Bodies written inside a person's position are never parties by themselves.
+    title_spans = [(p.title_start, p.title_end) for p in mentions]
     provisional_kind = {"none": "activity_report", "meeting": "activity_report", "issue": "plan"}.get(
         lead.kind, lead.kind
     )
     parties = find_parties(layout, lead, blocked, title_spans, provisional_kind)
-    figures_first = None
-    if lead.kind in ("none", "meeting"):
-        figures_first = find_figures(layout, parties, [], None)
-    doc_kind = classify(layout, lead, len(parties), len(figures_first or []))
+    # Without an event word, whether the text reports figures decides between activity report and other.
+    n_figures = len(find_figures(layout, parties, [], None)) if lead.kind in ("none", "meeting") else 0
+    doc_kind = classify(layout, lead, len(parties), n_figures)
     if doc_kind != provisional_kind and doc_kind in ("activity_report", "plan", "other"):
         parties = find_parties(layout, lead, blocked, title_spans, doc_kind)
     header = document_header(layout)
@@ -90,13 +91,6 @@ def extract(text: str, url: str | None = None) -> dict:
         "figures": [{k: f[k] for k in FIGURE_KEYS} for f in figures],
     }
     return _nfc({k: result[k] for k in TOP_KEYS})
-
-
-def _all_people(text: str, layout) -> list:
-    """Every person mention (not merged), so that every written position can be stepped around."""
-    from .people import find_people_mentions
-
-    return find_people_mentions(text, layout)
 
 
 def _programme_names(text: str) -> list[str]:

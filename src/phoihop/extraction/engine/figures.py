@@ -51,9 +51,8 @@ _AREA_WORD = re.compile(
     re.IGNORECASE,
 )
 _LEVEL_PLACE = re.compile(
-    rf"(?<![{_L}])(tỉnh|thành phố|TP\.?|quận|huyện|thị xã){_S}((?:[{_U}][{_L}]*)(?:{_S}[{_U}][{_L}]*)*)"
-    rf"(?:{_S0}\([^)]*\))?{_S}(?:đã{_S})?(?:có|đạt|với|ghi nhận)(?:{_S}được)?{_S0}$",
-    re.IGNORECASE,
+    rf"(?<![{_L}])([Tt]ỉnh|[Tt]hành phố|TP\.?|[Qq]uận|[Hh]uyện|[Tt]hị xã){_S}((?:[{_U}][{_LO}]*)(?:{_S}[{_U}][{_LO}]*)*)"
+    rf"(?:{_S0}\([^)]*\))?{_S}(?:đã{_S})?(?:có|đạt|với|ghi nhận)(?:{_S}được)?{_S0}$"
 )
 _ACTOR_HAS = re.compile(
     rf"(?:đã{_S})?(?:có|đạt|với|ghi nhận|phát triển|kết nạp)(?:{_S}được)?{_S0}$", re.IGNORECASE
@@ -87,6 +86,27 @@ _PERIOD_RE = re.compile(
 _NOUN_KEYS = sorted(UNIT_NOUNS, key=len, reverse=True)
 _NOUN_RE = re.compile(r"(?:" + "|".join(re.escape(k) for k in _NOUN_KEYS) + rf")(?![{_L}])", re.IGNORECASE)
 _HUMAN_UNITS = {"person", "member"}
+_UNIT_BY_LOWER = {k.lower(): v for k, v in UNIT_NOUNS.items()}
+_ABBREVIATED = {"dn", "kcn", "ccn", "nlđ", "cnlđ", "cđcs", "cnvclđ", "cnvc"}
+_SPACES0 = re.compile(_S0)
+_CLASSIFIER = re.compile(rf"({'|'.join(COUNT_CLASSIFIERS)}){_S}")
+_PHRASE_WORD = re.compile(rf"{_S0}(“[^”\n]{{1,80}}”|\"[^\"\n]{{1,80}}\"|[{_L}]+)")
+_PHRASE_STOPS = {
+    "và",
+    "với",
+    "cho",
+    "của",
+    "để",
+    "nhằm",
+    "trong",
+    "tại",
+    "đã",
+    "được",
+    "là",
+    "thì",
+    "khi",
+    "vào",
+}
 # Capitalised words that may stand right before a figure at the start of a sentence.
 _SENTENCE_WORDS = {"Có", "Với", "Gồm", "Đạt", "Tổng", "Khoảng", "Gần", "Hơn", "Trên", "Dưới", "Thêm", "Còn"}
 _NOT_NOUNS = {
@@ -148,36 +168,25 @@ def _inside(pos: int, spans: SpanSet) -> bool:
 
 def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str, int, bool]:
     """(unit, noun text, end of the noun phrase, counted in "lượt") after a number."""
-    m = re.match(_S0, text[pos:limit])
-    p = pos + (m.end() if m else 0)
+    p = _SPACES0.match(text, pos, limit).end()
     luot = False
     for _ in range(2):
-        cm = re.match(rf"({'|'.join(COUNT_CLASSIFIERS)}){_S}", text[p:limit])
+        cm = _CLASSIFIER.match(text, p, limit)
         if not cm:
             break
-        if cm.group(1) == "lượt":
-            luot = True
+        luot = luot or cm.group(1) == "lượt"
         # "lượt người" is itself a noun in the lexicon; keep the classifier only when no noun follows it.
-        if _NOUN_RE.match(text, p + cm.end()):
-            p += cm.end()
-        else:
+        if not _NOUN_RE.match(text, cm.end(), limit):
             break
+        p = cm.end()
     nm = _NOUN_RE.match(text, p, limit)
     if not nm:
         return None, "", p, luot
     noun = nm.group(0)
-    unit = (
-        UNIT_NOUNS.get(noun)
-        or UNIT_NOUNS.get(noun.lower())
-        or next((v for k, v in UNIT_NOUNS.items() if k.lower() == noun.lower()), "count")
-    )
-    # Abbreviations are matched case-insensitively above; a lower-case "dn" is not "DN".
-    if (
-        noun.isupper() is False
-        and noun.lower() in ("dn", "kcn", "ccn", "nlđ", "cnlđ", "cđcs")
-        and noun != noun.upper()
-    ):
+    # Abbreviations ("DN", "CĐCS") are matched case-insensitively; a lower-case "dn" is not one.
+    if noun.lower() in _ABBREVIATED and noun != noun.upper():
         return None, "", p, luot
+    unit = UNIT_NOUNS.get(noun) or _UNIT_BY_LOWER.get(noun.lower(), "count")
     end = _phrase_end(text, nm.end(), limit)
     return unit, text[p:end], end, luot
 
@@ -185,45 +194,21 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str, int, 
 def _phrase_end(text: str, pos: int, limit: int) -> int:
     """End of the counted noun phrase: a few more words, a quoted name, up to punctuation or a number."""
     end = pos
-    words = 0
-    while words < 5:
-        m = re.match(rf"{_S0}(“[^”\n]{{1,80}}”|\"[^\"\n]{{1,80}}\"|[{_L}]+)", text[end:limit])
-        if not m:
+    for _ in range(5):
+        m = _PHRASE_WORD.match(text, end, limit)
+        if not m or m.group(1) in _PHRASE_STOPS or text[m.end() : m.end() + 1].isdigit():
             break
-        w = m.group(1)
-        if w in (
-            "và",
-            "với",
-            "cho",
-            "của",
-            "để",
-            "nhằm",
-            "trong",
-            "tại",
-            "đã",
-            "được",
-            "là",
-            "thì",
-            "khi",
-            "vào",
-        ):
-            break
-        if re.match(r"\d", text[end + m.end() : end + m.end() + 1] or "x"):
-            break
-        end += m.end()
-        words += 1
+        end = m.end()
     return end
 
 
-def _default_level(parties: list[str], text: str, year: int | None) -> str | None:
-    from .orgs import find_orgs as _find
-
+def _default_level(parties: list[str], year: int | None) -> str | None:
     levels = []
-    orgs = [o for p in parties for o in _find(p)]
+    orgs = [o for p in parties for o in find_orgs(p)]
     # The UBND and LĐLĐ sides set the area; other bodies only when there is no such side.
     main = [o for o in orgs if o.kind != "other"] or orgs
     for o in main:
-        lv = o.admin_level()
+        lv = o.admin_level(year)
         if lv:
             levels.append(lv)
     if not levels:
@@ -234,8 +219,21 @@ def _default_level(parties: list[str], text: str, year: int | None) -> str | Non
     return "district" if lv == "commune" else lv
 
 
+def _level_from_mentions(layout: Layout) -> str | None:
+    """With no party, the level the text's own UBND/LĐLĐ mentions share most often."""
+    counts: dict[str, int] = {}
+    for o in find_orgs(layout.text, layout.body_start):
+        if o.kind == "other" or layout.is_clutter(o.start):
+            continue
+        lv = o.admin_level()
+        if lv:
+            lv = "district" if lv == "commune" else lv
+            counts[lv] = counts.get(lv, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
 def _level_for(
-    text: str, q: Quantity, sent_start: int, default: str | None, named_numbers: set
+    text: str, q: Quantity, sent_start: int, default: str | None, named_numbers: set, city_level: str
 ) -> str | None:
     clause_start = max(sent_start, text.rfind(";", sent_start, q.start) + 1)
     before = text[clause_start : q.start]
@@ -267,7 +265,7 @@ def _level_for(
             return "province"
         if word == "thủ đô":
             return "city"
-        return default if default in ("city", "district") else "city"
+        return city_level
     # One enterprise, school or grassroots union as the subject: its own total.
     if _UNIT_BEFORE_HAS.search(before) or _UNIT_SUBJECT.match(text, sent_start, q.start):
         return "grassroots"
@@ -304,8 +302,15 @@ def find_figures(
     text = layout.text
     excluded = SpanSet(_spans_excluded(text))
     quoted = SpanSet(_quoted_names(text))
-    default = _default_level(parties, text, year)
+    default = _default_level(parties, year)
+    if default is None:
+        default = _level_from_mentions(layout)
     n_parties = len(parties)
+    # "toàn thành phố" is the parties' own area when they are a city's bodies, else the city above them.
+    city_level = next(
+        (o.admin_level(year) or "city" for p in parties for o in find_orgs(p) if o.level == "thành phố"),
+        "city",
+    )
     named_numbers = set()
     for name in programme_names:
         for q in find_quantities(name):
@@ -319,7 +324,7 @@ def find_figures(
         if line.clutter:
             continue
         for q in find_quantities(text, line.start, line.end):
-            fig = _read_figure(layout, q, excluded, quoted, default, n_parties, named_numbers)
+            fig = _read_figure(layout, q, excluded, quoted, default, n_parties, named_numbers, city_level)
             if fig is None:
                 continue
             fig.in_title = bool(title_span and title_span[0] <= q.start < title_span[1])
@@ -327,7 +332,9 @@ def find_figures(
     return [_as_dict(f, text) for f in _dedupe(figures)]
 
 
-def _read_figure(layout, q: Quantity, excluded, quoted, default, n_parties, named_numbers) -> Figure | None:
+def _read_figure(
+    layout, q: Quantity, excluded, quoted, default, n_parties, named_numbers, city_level="city"
+) -> Figure | None:
     text = layout.text
     if _inside(q.num_start, excluded) or _inside(q.num_start, quoted):
         return None
@@ -358,10 +365,10 @@ def _read_figure(layout, q: Quantity, excluded, quoted, default, n_parties, name
     if q.hedge is None and not is_rank and _NAME_BEFORE.search(before):
         return None
     if is_rank:
-        unit, noun, end = "rank", "", _phrase_end(text, q.end, len(text))
+        unit, noun, end = "rank", "", _phrase_end(text, q.end, min(len(text), q.end + 200))
     elif q.percent:
         unit, noun = "percent", ""
-        end = _phrase_end(text, q.end, len(text))
+        end = _phrase_end(text, q.end, min(len(text), q.end + 200))
         noun = text[q.end : end].strip()
     else:
         if _AFTER_SKIP.match(text, q.end) and q.scale is None:
@@ -381,7 +388,7 @@ def _read_figure(layout, q: Quantity, excluded, quoted, default, n_parties, name
                 if not wm or wm.group(1) in _NOT_NOUNS:
                     return None
                 unit = "count"
-                end = _phrase_end(text, end, len(text))
+                end = _phrase_end(text, end, min(len(text), end + 200))
                 noun = text[q.end : end].strip()
         elif luot and unit in _HUMAN_UNITS:
             unit = "person"
@@ -400,7 +407,7 @@ def _read_figure(layout, q: Quantity, excluded, quoted, default, n_parties, name
             return None  # "2 cơ quan", "3 tỉnh, thành phố": the parties counted again
     sent = layout.sentence_at(q.start)
     sent_start = sent.start if sent else max(0, q.start - 200)
-    level = _level_for(text, q, sent_start, default, named_numbers)
+    level = _level_for(text, q, sent_start, default, named_numbers, city_level)
     start = q.num_start - (len(before) - rank_m.start()) if is_rank and rank_m else q.start
     return Figure(start, end, q.num_start, value, unit, level, noun, q.hedge, _period_for(layout, q.start))
 

@@ -54,6 +54,21 @@ _OTHER_HEAD = re.compile(
 )
 
 
+# Small patterns used at a position (pattern.match(text, pos, end)) so that no slice is copied.
+_SPACES = re.compile(_S)
+_SPACES0 = re.compile(_S0)
+_NEXT_LOWER = re.compile(rf"{_S}([{_LO}]+)")
+_NEXT_CAPITAL = re.compile(rf"{_S}[{_U}]")
+_QUANT_AT = re.compile(_S0 + _QUANT.pattern, re.IGNORECASE)
+_SECOND_LEVEL = re.compile(rf"{_S0},{_S0}({_LEVEL.pattern}){_S0}:?", re.IGNORECASE)
+_COLON = re.compile(rf"{_S0}:")
+_LIST_JOIN = re.compile(rf"{_S0}(?:,|và){_S0}")
+_NAME_JOIN = re.compile(rf"{_S0}(?:-|–|và|,){_S0}(?=[{_U}])")
+_BRACKET_ABBR = re.compile(rf"{_S0}\([{_U}&-]{{2,12}}\)(?={_S})")
+_NAME_WORD = re.compile(rf"{_S}([{_U}]+(?:-[{_U}]+)+|[{_L}]+)(?![{_L}])")
+_SPACED_PLACE = re.compile(rf"{_S}({_PLACE.pattern})")
+
+
 @dataclass
 class OrgMention:
     """One body as written: head ("UBND", "LĐLĐ", "Tổng LĐLĐ Việt Nam", "Sở …"), level and place."""
@@ -74,7 +89,7 @@ class OrgMention:
     def kind(self) -> str:
         return {"UBND": "ubnd", "LĐLĐ": "ldld"}.get(self.head, "other")
 
-    def admin_level(self) -> str | None:
+    def admin_level(self, year: int | None = None) -> str | None:
         """district / city / province / commune / national, from the level word and the place."""
         if self.head.startswith("Tổng LĐLĐ") or self.head.endswith("Việt Nam"):
             return "national"
@@ -84,9 +99,9 @@ class OrgMention:
             m = found[-1] if found else None
             if m:
                 place = self.head[m.end() :].strip() or None
-                return level_of(_level_word(m.group(0)), place)
+                return level_of(_level_word(m.group(0)), place, year)
             return None
-        return level_of(self.level, self.place)
+        return level_of(self.level, self.place, year)
 
 
 def level_of(level: str | None, place: str | None, year: int | None = None) -> str | None:
@@ -131,7 +146,7 @@ def _place_at(text: str, pos: int, limit: int, blocked: SpanSet) -> tuple[str, i
         place = text[m.start() : cut].rstrip(" -–\t")
     # A last word that opens a lower-case phrase ("Công" an, "Chủ" tịch) is not part of the place.
     toks = place.split()
-    nxt = re.match(rf"{_S}([{_LO}]+)", text[m.start() + len(place) : m.start() + len(place) + 20])
+    nxt = _NEXT_LOWER.match(text, m.start() + len(place), min(limit, m.start() + len(place) + 20))
     if toks and nxt and opens_phrase(toks[-1], nxt.group(1)):
         toks = toks[:-1]
     place = " ".join(toks)
@@ -152,13 +167,12 @@ def _place_at(text: str, pos: int, limit: int, blocked: SpanSet) -> tuple[str, i
 def _parse_tail(text: str, pos: int, limit: int, blocked: SpanSet):
     """Level and place(s) after a head. Returns (list of (level, place)), end, plural flag."""
     plural = False
-    qm = re.match(_S0 + _QUANT.pattern, text[pos:limit], re.IGNORECASE)
-    if qm and re.match(_LEVEL.pattern, text[pos + qm.end() : limit], re.IGNORECASE):
+    qm = _QUANT_AT.match(text, pos, limit)
+    if qm and _LEVEL.match(text, qm.end(), limit):
         plural = True
-        pos += qm.end()
+        pos = qm.end()
     else:
-        sm = re.match(_S0, text[pos:limit])
-        pos += sm.end() if sm else 0
+        pos = _SPACES0.match(text, pos, limit).end()
     items: list[tuple[str | None, str | None]] = []
     level = None
     lm = _LEVEL.match(text, pos, limit)
@@ -166,20 +180,20 @@ def _parse_tail(text: str, pos: int, limit: int, blocked: SpanSet):
         level = _level_word(lm.group(0))
         pos = lm.end()
         # "3 tỉnh, thành phố: Hà Nội, …": a second level word and a colon introduce a list.
-        lm2 = re.match(rf"{_S0},{_S0}({_LEVEL.pattern}){_S0}:?", text[pos:limit], re.IGNORECASE)
+        lm2 = _SECOND_LEVEL.match(text, pos, limit)
         if plural and lm2:
             level = None
-            pos += lm2.end()
-        cm = re.match(rf"{_S0}:", text[pos:limit])
+            pos = lm2.end()
+        cm = _COLON.match(text, pos, limit)
         if cm and plural:
-            pos += cm.end()
-    sm = re.match(_S, text[pos:limit])
+            pos = cm.end()
+    sm = _SPACES.match(text, pos, limit)
     # "TP.Thủ Dầu Một": an abbreviated level may touch its place name.
-    glued = level is not None and text[pos - 1 : pos] == "." and re.match(rf"[{_U}]", text[pos:limit])
-    got = _place_at(text, pos + (sm.end() if sm else 0), limit, blocked) if (sm or plural or glued) else None
+    glued = level is not None and text[pos - 1 : pos] == "." and text[pos : pos + 1].isupper()
+    got = _place_at(text, sm.end() if sm else pos, limit, blocked) if (sm or plural or glued) else None
     if got is None and level is not None and sm and lm is not None and lm.group(0).isupper():
         # A header in capitals: "ỦY BAN NHÂN DÂN TỈNH SƠN LA".
-        pc = _PLACE_CAPS.match(text, pos + sm.end(), limit)
+        pc = _PLACE_CAPS.match(text, sm.end(), limit)
         if pc:
             got = (pc.group(0).title(), pc.end())
     if got:
@@ -190,18 +204,18 @@ def _parse_tail(text: str, pos: int, limit: int, blocked: SpanSet):
         return items, pos, plural
     # Lists of places: only after a plural head ("LĐLĐ các thành phố Hà Nội, Hải Phòng và tỉnh …").
     while plural:
-        jm = re.match(rf"{_S0}(?:,|và){_S0}", text[pos:limit])
+        jm = _LIST_JOIN.match(text, pos, limit)
         if not jm:
             break
-        p2 = pos + jm.end()
+        p2 = jm.end()
         lev2 = level
         lm = _LEVEL.match(text, p2, limit)
         if lm:
             lev2 = _level_word(lm.group(0))
-            sm = re.match(_S, text[lm.end() : limit])
+            sm = _SPACES.match(text, lm.end(), limit)
             if not sm:
                 break
-            p2 = lm.end() + sm.end()
+            p2 = sm.end()
         if _HEAD.match(text, p2) or _OTHER_HEAD.match(text, p2):
             break
         got = _place_at(text, p2, limit, blocked)
@@ -252,9 +266,9 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
     end = m.end()
     while True:
         # "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch": joined capitalised parts.
-        jm = re.match(rf"{_S0}(?:-|–|và|,){_S0}(?=[{_U}])", text[end:limit])
+        jm = _NAME_JOIN.match(text, end, limit)
         if jm:
-            nxt = end + jm.end()
+            nxt = jm.end()
             if _HEAD.match(text, nxt) or _OTHER_HEAD.match(text, nxt):
                 break
             pm = _NAME_PHRASE_RE.match(text, nxt, limit)
@@ -262,35 +276,41 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
                 end = pm.end()
                 continue
             break
-        pm = _NAME_PHRASE_RE.match(text, end, limit) if re.match(_S, text[end : end + 1]) else None
+        pm = _NAME_PHRASE_RE.match(text, end, limit) if _SPACES.match(text, end, end + 1) else None
         if pm:
             end = pm.end()
             continue
-        wm = re.match(rf"{_S}([{_U}]+(?:-[{_U}]+)+|[{_L}]+)(?![{_L}])", text[end:limit])
+        # "Bảo hiểm xã hội (BHXH) tỉnh": an abbreviation in brackets does not end the name.
+        am = _BRACKET_ABBR.match(text, end, limit)
+        if am:
+            end = am.end()
+            continue
+        wm = _NAME_WORD.match(text, end, limit)
         if not wm:
             break
         word = wm.group(1)
-        if _HEAD.match(text, end + wm.start(1)) or _OTHER_HEAD.match(text, end + wm.start(1)):
+        if _HEAD.match(text, wm.start(1)) or _OTHER_HEAD.match(text, wm.start(1)):
             break
-        lm = _LEVEL.match(text, end + wm.start(1))
+        lm = _LEVEL.match(text, wm.start(1))
         if lm and word[0].islower():
             # "… tỉnh Bình Dương": a level word and the place that follows.
-            end += wm.start(1) + len(lm.group(0))
-            pm = re.match(rf"{_S}({_PLACE.pattern})", text[end:limit])
+            end = lm.end()
+            pm = _SPACED_PLACE.match(text, end, limit)
             if pm:
-                end += pm.end()
+                end = pm.end()
             break
         if word[0].isupper():
-            end += wm.end()
+            end = wm.end()
             continue
         # Company names mix cases ("Công ty TNHH Gang thép Hưng Nghiệp Formosa").
-        if m.group(0).startswith(("Công ty", "Tổng", "Tập đoàn")) and re.match(
-            rf"{_S}[{_U}]", text[end + wm.end() : end + wm.end() + 3]
+        if m.group(0).startswith(("Công ty", "Tổng", "Tập đoàn")) and _NEXT_CAPITAL.match(
+            text, wm.end(), limit
         ):
-            end += wm.end()
+            end = wm.end()
             continue
         break
-    return re.sub(r"\s+", " ", text[m.start() : end]).strip(), end
+    name = re.sub(rf"{_S0}\([{_U}&-]{{2,12}}\)", "", text[m.start() : end])
+    return re.sub(r"\s+", " ", name).strip(), end
 
 
 def find_orgs(

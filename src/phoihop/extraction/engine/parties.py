@@ -25,6 +25,7 @@ _ATTEND = re.compile(
     rf"chứng kiến|sự chỉ đạo|dưới sự|có sự tham gia|mời)(?![{_L}])",
     re.IGNORECASE,
 )
+_ORGAN = r"(?:(?:Ban Thường vụ|Ban thường vụ|Ban Chấp hành|Ban chấp hành|Thường trực|Đảng đoàn|Ban cán sự đảng)\s*)"
 _WITH = re.compile(rf"(?<![{_L}])phối hợp với(?![{_L}])", re.IGNORECASE)
 _OF_PROGRAM = re.compile(
     rf"(?:chương trình|quy chế|kế hoạch|nghị quyết|chỉ thị|quyết định|số)[^.;\n]{{0,80}}(?<![{_L}])của{_S}$",
@@ -61,7 +62,8 @@ def _subject_orgs(text: str, start: int, end: int, blocked: SpanSet, title_spans
         if o.joint == first_group:
             continue
         gap = text[last.end : o.start]
-        if re.fullmatch(rf"{_S0}(?:và|,|cùng|cùng với|với|-|–)?{_S0}", gap) or re.fullmatch(r"\s*", gap):
+        # "UBND tỉnh và (Ban Thường vụ) LĐLĐ tỉnh": bodies joined by "và", a comma or "cùng".
+        if re.fullmatch(rf"\s*(?:và|,|cùng|cùng với|với|-|–)?\s*{_ORGAN}?", gap):
             chosen.append(o)
             last = o
         else:

@@ -285,10 +285,11 @@ def find_people_mentions(text: str, layout: Layout | None = None) -> list[Person
 
 def find_people(text: str, layout: Layout | None = None) -> list[Person]:
     """Every person named with a position or job, once, with the fullest wording of the position."""
-    return _merge(find_people_mentions(text, layout))
+    return merge_people(find_people_mentions(text, layout))
 
 
-def _merge(found: list[Person]) -> list[Person]:
+def merge_people(found: list[Person]) -> list[Person]:
+    """One entry per name, in order of first mention, keeping the position written with most words."""
     by_name: dict[str, Person] = {}
     order: list[str] = []
     for p in sorted(found, key=lambda x: x.start):

@@ -177,11 +177,11 @@ def _period_before(text: str, start: int) -> tuple[int, int] | None:
 
 def _find_mentions(layout: Layout, lead: Sentence | None) -> list[Mention]:
     text = layout.text
-    out: list[Mention] = []
     title_span = None
     if layout.title_line is not None:
         tl = layout.lines[layout.title_line]
         title_span = (tl.start, tl.end)
+    out: list[Mention] = []
     named_spans: list[tuple[int, int]] = []
     # Named union programmes: Chương trình “…”, “Chương trình …”, Chương trình 1 triệu sáng kiến.
     for rx in (_NAMED_INSIDE, _NAMED_BARE):
@@ -194,67 +194,57 @@ def _find_mentions(layout: Layout, lead: Sentence | None) -> list[Mention]:
     for m in _TYPE_RE.finditer(text):
         if layout.is_clutter(m.start()) or any(a <= m.start() < b for a, b in named_spans):
             continue
-        idx = next(i for i in range(len(_TYPES)) if m.group(f"t{i}"))
-        _, kind, specific = _TYPES[idx]
-        pos = m.end()
-        number = None
-        nm = _NUMBER_AFTER.match(text, pos)
-        if nm and not _PARTY_NUMBER.match(nm.group(1)):
-            number = nm.group(1).rstrip(".-/")
-            pos = nm.end()
-        elif nm:
+        in_lead = bool(lead and lead.start <= m.start() < lead.end)
+        mention = _read_mention(text, m, in_lead)
+        if mention is None:
             continue
-        name = None
-        qm = _QUOTED_NAME.match(text, m.end())
-        if qm and kind == "chương trình" and not specific and number is None:
-            name = _name_key(qm.group(1))
-            pos = qm.end()
-            specific = True
-        if not specific and number is None and name is None:
-            if _NOT_A_PROGRAM.match(text, m.end()):
-                continue
-        elif number is None and name is None and _NOT_A_PROGRAM.match(text, m.end()):
-            continue
-        if (
-            kind == "kế hoạch"
-            and number is not None
-            and not specific
-            and not _joint_plan(text, m.end(), number)
-        ):
-            if not (lead and lead.start <= m.start() < lead.end):
-                continue
-        if kind == "kế hoạch" and number is None:
-            # A plan counts only when pinned down (§6.1); a yearly habit never does.
-            if _YEARLY.search(text[max(0, m.start() - 120) : m.start()]):
-                continue
-        own_date = None
-        dm = re.match(rf"{_S0},?{_S0}(?:(?:được{_S})?(?:ký|ban hành){_S})?ngày{_S}", text[pos : pos + 40])
-        if dm:
-            ds = find_dates(text, pos, min(len(text), pos + 60))
-            if ds and ds[0].start - pos < 40 and ds[0].year is not None:
-                own_date = ds[0].iso()
-                pos = ds[0].end
-        period, _ = _period_after(text, pos, len(text))
-        # "Kế hoạch thực hiện Quy chế phối hợp … năm 2024": the year is the plan's, not the regulation's.
-        if period and period[0] == period[1] and _GOVERNED.search(text[max(0, m.start() - 80) : m.start()]):
-            period = None
-        if period is None and (specific or number):
-            period = _period_before(text, m.start())
-        if (
-            kind == "kế hoạch"
-            and number is None
-            and period is None
-            and not (lead and lead.start <= m.start() < lead.end)
-        ):
-            continue
-        mention = Mention(m.start(), pos, kind, specific, number, name, own_date, period)
-        mention.in_lead = bool(lead and lead.start <= m.start() < lead.end)
         mention.in_title = bool(title_span and title_span[0] <= m.start() < title_span[1])
         mention.hint = _hint(text, m.start(), mention, layout)
         out.append(mention)
     _apply_decisions(text, out)
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _read_mention(text: str, m: re.Match[str], in_lead: bool) -> Mention | None:
+    """The programme named by a type word ("chương trình phối hợp …"), or None for a generic use."""
+    idx = next(i for i in range(len(_TYPES)) if m.group(f"t{i}"))
+    _, kind, specific = _TYPES[idx]
+    pos = m.end()
+    number = None
+    nm = _NUMBER_AFTER.match(text, pos)
+    if nm:
+        if _PARTY_NUMBER.match(nm.group(1)):
+            return None  # a Party programme ("10-CTr/TU") is never a coordination document
+        number = nm.group(1).rstrip(".-/")
+        pos = nm.end()
+    name = None
+    qm = _QUOTED_NAME.match(text, m.end())
+    if qm and kind == "chương trình" and not specific and number is None:
+        name, pos, specific = _name_key(qm.group(1)), qm.end(), True
+    if number is None and name is None and _NOT_A_PROGRAM.match(text, m.end()):
+        return None
+    if kind == "kế hoạch" and not in_lead:
+        # A plan counts only when it is a coordination plan pinned down (§6.1), never a yearly habit.
+        if number is not None and not specific and not _joint_plan(text, m.end(), number):
+            return None
+        if number is None and _YEARLY.search(text[max(0, m.start() - 120) : m.start()]):
+            return None
+    own_date = None
+    if re.match(rf"{_S0},?{_S0}(?:(?:được{_S})?(?:ký|ban hành){_S})?ngày{_S}", text[pos : pos + 40]):
+        ds = find_dates(text, pos, min(len(text), pos + 60))
+        if ds and ds[0].start - pos < 40 and ds[0].year is not None:
+            own_date = ds[0].iso()
+            pos = ds[0].end
+    period, _ = _period_after(text, pos, len(text))
+    # "Kế hoạch thực hiện Quy chế phối hợp … năm 2024": the year is the plan's, not the regulation's.
+    if period and period[0] == period[1] and _GOVERNED.search(text[max(0, m.start() - 80) : m.start()]):
+        period = None
+    if period is None and (specific or number):
+        period = _period_before(text, m.start())
+    if kind == "kế hoạch" and number is None and period is None and not in_lead:
+        return None
+    return Mention(m.start(), pos, kind, specific, number, name, own_date, period, in_lead=in_lead)
 
 
 def _joint_plan(text: str, pos: int, number: str) -> bool:

@@ -28,6 +28,12 @@ def read_document(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES
             f"Tệp quá lớn ({_size(len(data))}), vượt giới hạn {_size(max_bytes)}; "
             "hãy tách tệp hoặc chỉ gửi phần văn bản cần đọc."
         )
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ExtractionError(
+            "Đây là tệp Word đời cũ (.doc), chưa đọc được. Hãy mở bằng Word và lưu lại dưới dạng .docx."
+        )
+    if data.lstrip().startswith(b"{\\rtf"):
+        raise ExtractionError("Tệp RTF chưa được hỗ trợ. Hãy lưu lại dưới dạng .docx hoặc .txt.")
     ext = PurePath(filename or "").suffix.lower()
     if ext not in SUPPORTED:
         ext = _sniff(data)
@@ -69,7 +75,11 @@ _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "header", "footer", "blockquote", "figcaption", "figure", "title", "td", "th", "hr", "pre",
 }  # fmt: skip
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav"}
+_SKIP_TAGS = {
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer", "aside",
+    "form", "button", "select", "option", "menu",
+}  # fmt: skip
+_VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
 
 
 class _TextParser(HTMLParser):
@@ -79,14 +89,18 @@ class _TextParser(HTMLParser):
         self.skip = 0
         self.title: list[str] = []
         self.in_title = False
+        self.h1_at: int | None = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "title":
             self.in_title = True
-        if tag in _SKIP_TAGS:
+        if tag in _SKIP_TAGS and tag not in _VOID_TAGS:
             self.skip += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
+        if tag == "h1" and self.h1_at is None and not self.skip:
+            # News pages put menus and banners before the headline; the article starts at the <h1>.
+            self.h1_at = len(self.parts)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in _BLOCK_TAGS:
@@ -117,7 +131,8 @@ def html_to_text(html: str) -> str:
     parser = _TextParser()
     parser.feed(html)
     parser.close()
-    text = "".join(parser.parts)
+    parts = parser.parts[parser.h1_at :] if parser.h1_at is not None else parser.parts
+    text = "".join(parts)
     lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.split("\n")]
     out = "\n".join(ln for ln in lines if ln)
     if not out and parser.title:

@@ -99,7 +99,9 @@ def _initiative_index(ctx, unit_ids) -> DuplicateIndex:
     loaded = ctx.cache.setdefault("initiative_units", set())
     missing = set(unit_ids) - loaded
     if missing:
-        rows = Initiative.objects.filter(unit_id__in=missing).values_list("pk", "unit_id", "title_key", "title")
+        rows = Initiative.objects.filter(unit_id__in=missing).values_list(
+            "pk", "unit_id", "title_key", "title"
+        )
         for pk, unit_id, key, title in rows.iterator(chunk_size=5000):
             index.add(unit_id, key, pk, title)
         loaded |= missing
@@ -114,8 +116,12 @@ def validate_initiative(values, instance, ctx):
     level, recognised = values.get("recognition_level"), values.get("recognised_date")
     registered = values.get("registered_date")
     errors = _errors(
-        recognition_level="Đã có ngày công nhận thì phải chọn cấp công nhận." if recognised and not level else None,
-        recognised_date="Đã chọn cấp công nhận thì phải ghi ngày công nhận." if level and not recognised else None,
+        recognition_level="Đã có ngày công nhận thì phải chọn cấp công nhận."
+        if recognised and not level
+        else None,
+        recognised_date="Đã chọn cấp công nhận thì phải ghi ngày công nhận."
+        if level and not recognised
+        else None,
         registered_date=_future(registered, "Ngày đăng ký"),
     )
     if recognised and registered and recognised < registered:
@@ -238,7 +244,8 @@ def validate_contest(values, instance, ctx):
     day = values.get("held_date")
     participants = values.get("participants")
     return _errors(
-        held_date=movement_date_error(values.get("movement"), day, "Ngày tổ chức") or _future(day, "Ngày tổ chức"),
+        held_date=movement_date_error(values.get("movement"), day, "Ngày tổ chức")
+        or _future(day, "Ngày tổ chức"),
         participants="Hội thi phải có ít nhất 1 người tham gia." if participants == 0 else None,
     )
 

@@ -28,7 +28,11 @@ def default_workplace_kind(org) -> str:
     if org.kind in (OrgKind.STATE_AGENCY, OrgKind.DEPARTMENT):
         return WorkplaceKind.STATE_AGENCY
     if org.kind == OrgKind.PUBLIC_SERVICE_UNIT:
-        return WorkplaceKind.NON_PUBLIC_UNIT if org.ownership == Ownership.PUBLIC_NON_STATE else WorkplaceKind.PUBLIC_UNIT
+        return (
+            WorkplaceKind.NON_PUBLIC_UNIT
+            if org.ownership == Ownership.PUBLIC_NON_STATE
+            else WorkplaceKind.PUBLIC_UNIT
+        )
     return WorkplaceKind.ENTERPRISE
 
 
@@ -58,7 +62,9 @@ def validate_workplace(values, instance, ctx):
             errors["union_founded_date"] = f"Công đoàn cơ sở thành lập sau năm {year}."
     signed, term, scope = values.get("cla_signed_date"), values.get("cla_term_years"), values.get("cla_scope")
     if term is not None and not 1 <= term <= 3:
-        errors["cla_term_years"] = "Thỏa ước lao động tập thể có thời hạn từ 1 đến 3 năm (Bộ luật Lao động, Điều 78)."
+        errors["cla_term_years"] = (
+            "Thỏa ước lao động tập thể có thời hạn từ 1 đến 3 năm (Bộ luật Lao động, Điều 78)."
+        )
     elif signed and (term is None or not scope):
         errors["cla_term_years" if term is None else "cla_scope"] = (
             "Đã ký thỏa ước thì ghi thời hạn (1–3 năm) và loại thỏa ước."
@@ -67,7 +73,9 @@ def validate_workplace(values, instance, ctx):
         errors["cla_signed_date"] = "Ghi ngày ký thỏa ước (hoặc xóa thời hạn, loại thỏa ước)."
     employees, members = values.get("employees"), values.get("union_members")
     if employees is not None and members is not None and members > employees:
-        errors["union_members"] = f"Số đoàn viên ({vn_number(members)}) nhiều hơn số lao động ({vn_number(employees)})."
+        errors["union_members"] = (
+            f"Số đoàn viên ({vn_number(members)}) nhiều hơn số lao động ({vn_number(employees)})."
+        )
     if members and not values.get("has_union"):
         errors["has_union"] = "Có đoàn viên thì đánh dấu «Có công đoàn cơ sở»."
     payroll, due = values.get("payroll_vnd"), values.get("union_fee_due_vnd")

@@ -83,8 +83,12 @@ class Initiative(RegistryRecord):
 
     title = models.CharField(_("tên sáng kiến"), max_length=500)
     title_key = models.CharField(max_length=500, editable=False, default="")
-    authors = models.CharField(_("tác giả"), max_length=500, help_text=_("Nhiều tác giả cách nhau bằng dấu ;"))
-    unit = models.ForeignKey(ORG, on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("đơn vị"))
+    authors = models.CharField(
+        _("tác giả"), max_length=500, help_text=_("Nhiều tác giả cách nhau bằng dấu ;")
+    )
+    unit = models.ForeignKey(
+        ORG, on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("đơn vị")
+    )
     field = models.CharField(
         _("lĩnh vực"), max_length=20, choices=InitiativeField.choices, default=InitiativeField.TECHNICAL
     )
@@ -177,7 +181,9 @@ class SkillsContest(RegistryRecord):
     level = models.CharField(_("cấp hội thi"), max_length=12, choices=RecognitionLevel.choices)
     trade = models.CharField(_("nghề, nội dung thi"), max_length=200, blank=True)
     participants = models.PositiveIntegerField(_("số người tham gia"))
-    winners = models.TextField(_("người đoạt giải"), blank=True, help_text=_("Mỗi người một dòng: họ tên – giải"))
+    winners = models.TextField(
+        _("người đoạt giải"), blank=True, help_text=_("Mỗi người một dòng: họ tên – giải")
+    )
     movement = models.ForeignKey(
         Movement,
         null=True,

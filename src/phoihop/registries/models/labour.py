@@ -39,7 +39,9 @@ class WorkplaceYear(RegistryRecord):
     dialogue_count = models.PositiveSmallIntegerField(default=0, editable=False)
     cla_signed_date = models.DateField(_("ngày ký thỏa ước lao động tập thể"), null=True, blank=True)
     cla_term_years = models.PositiveSmallIntegerField(_("thời hạn thỏa ước (năm)"), null=True, blank=True)
-    cla_scope = models.CharField(_("loại thỏa ước"), max_length=16, choices=AgreementScope.choices, blank=True)
+    cla_scope = models.CharField(
+        _("loại thỏa ước"), max_length=16, choices=AgreementScope.choices, blank=True
+    )
     payroll_vnd = models.BigIntegerField(_("quỹ lương đóng BHXH (đồng)"), null=True, blank=True)
     union_fee_due_vnd = models.BigIntegerField(_("kinh phí công đoàn phải nộp (đồng)"), null=True, blank=True)
     union_fee_paid_vnd = models.BigIntegerField(_("kinh phí công đoàn đã nộp (đồng)"), null=True, blank=True)
@@ -96,7 +98,9 @@ class EducationSession(RegistryRecord):
     date = models.DateField(_("ngày tổ chức"))
     kind = models.CharField(_("loại hình"), max_length=12, choices=EducationKind.choices)
     topic = models.CharField(_("chủ đề"), max_length=500)
-    audience = models.CharField(_("đối tượng"), max_length=16, choices=Audience.choices, default=Audience.WORKERS)
+    audience = models.CharField(
+        _("đối tượng"), max_length=16, choices=Audience.choices, default=Audience.WORKERS
+    )
     participants = models.PositiveIntegerField(_("số lượt người tham gia"))
     partner = models.CharField(_("đơn vị phối hợp"), max_length=300, blank=True)
 

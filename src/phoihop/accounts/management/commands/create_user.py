@@ -30,7 +30,9 @@ def find_organization(value: str) -> Organization:
     exact = list(Organization.objects.filter(name__iexact=value))
     if not exact:
         exact = [
-            o for o in Organization.objects.filter(name_folded=fold(value)) if fold(o.name) == fold(value)
+            o
+            for o in Organization.objects.filter(name_folded__startswith=fold(value))
+            if fold(o.name) == fold(value)
         ]
     if len(exact) == 1:
         return exact[0]

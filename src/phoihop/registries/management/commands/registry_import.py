@@ -26,7 +26,9 @@ class Command(BaseCommand):
             raise CommandError(f"Không thấy tệp {file}.")
         data = path.read_bytes()
         try:
-            preview = excel.commit_import(reg, actor, data) if commit else excel.build_preview(reg, actor, data)
+            preview = (
+                excel.commit_import(reg, actor, data) if commit else excel.build_preview(reg, actor, data)
+            )
         except excel.FileError as exc:
             raise CommandError(str(exc))
         except excel.ImportRejected as exc:

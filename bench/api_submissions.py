@@ -1,0 +1,229 @@
+"""Benchmark: report submissions through the API on PostgreSQL, 50 concurrent clients, served by gunicorn.
+
+    .venv/bin/python bench/api_submissions.py [--clients 50] [--seconds 30] [--workers 4]
+
+Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/phoihop_bench; the database is created
+when missing and emptied first) and wrk (Debian package `wrk`, the load generator). Every request is one real
+submission: POST /api/v1/reporting/reports/{id}/submit with five values, each for a different draft report, by
+the editor of that report's unit with a bearer token, so it saves, validates, versions, logs and submits.
+The app runs under gunicorn on 127.0.0.1 (loopback only); wrk keeps 50 connections busy for --seconds after a
+short warm-up. Prints submissions per second, latency percentiles and how many submissions the database holds.
+Targets: ≥ 200 submissions/s sustained, p95 ≤ 250 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/phoihop_bench"
+
+LUA = r"""
+-- Each wrk thread takes its own slice of (token, report) pairs: every request submits a different report.
+local pairs_file = os.getenv("BENCH_PAIRS")
+local counter = 0
+local threads = {}
+local body = '{"values": [' ..
+  '{"indicator": "good_workers", "option": "grassroots", "value": "1.065"},' ..
+  '{"indicator": "good_workers", "option": "district", "value": 145},' ..
+  '{"indicator": "skills_contest_units", "value": 65},' ..
+  '{"indicator": "gifts_vnd", "value": "2,2 tỷ"},' ..
+  '{"indicator": "workers_conference_rate", "numerator": 67, "denominator": 100}]}'
+
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  local all = {}
+  for line in io.lines(pairs_file) do table.insert(all, line) end
+  local n = tonumber(os.getenv("BENCH_THREADS"))
+  mine = {}
+  for i = id + 1, #all, n do table.insert(mine, all[i]) end
+  position = 0
+end
+
+function request()
+  position = position + 1
+  local line = mine[position]
+  if line == nil then line = mine[#mine] end
+  local token, report = line:match("([^ ]+) ([^ ]+)")
+  return wrk.format("POST", "/api/v1/reporting/reports/" .. report .. "/submit",
+    {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
+end
+
+function done(summary, latency, requests)
+  local out = string.format('{"requests": %d, "duration_us": %d, "non_2xx": %d, "socket_errors": %d, ' ..
+    '"p50_us": %d, "p90_us": %d, "p95_us": %d, "p99_us": %d, "max_us": %d}',
+    summary.requests, summary.duration, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(95), latency:percentile(99), latency.max)
+  io.stderr:write("BENCH_RESULT " .. out .. "\n")
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def prepare(clients: int, per_client: int, pairs_path: Path) -> int:
+    """One unit and one editor (with an API token) per client, each with `per_client` monthly draft reports."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    import datetime as dt
+
+    from phoihop.accounts.choices import Role
+    from phoihop.accounts.models import ApiToken
+    from phoihop.core.testing import make_org, make_user
+    from phoihop.orgs.choices import OrgLevel
+    from phoihop.reporting.models import FormIndicator, Indicator, Period, Report, ReportForm
+
+    parent = make_org("Liên đoàn Lao động thành phố (thử tải)", level=OrgLevel.PROVINCE)
+    form = ReportForm.objects.create(code="thu-tai-thang", name="Báo cáo tháng (thử tải)", period_kind="month", owner=parent)
+    codes = ["good_workers", "skills_contest_units", "gifts_vnd", "workers_conference_rate", "meals_served"]
+    FormIndicator.objects.bulk_create(
+        FormIndicator(form=form, indicator=Indicator.objects.get(code=c), order=i) for i, c in enumerate(codes)
+    )
+    periods = []
+    year, month = 1990, 1
+    for _ in range(per_client):
+        start = dt.date(year, month, 1)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        periods.append(Period(kind="month", start=start, end=dt.date(year, month, 1) - dt.timedelta(days=1)))
+    periods = Period.objects.bulk_create(periods)
+    lines = []
+    for n in range(clients):
+        unit = make_org(f"Liên đoàn Lao động quận thử {n}", parent=parent)
+        user = make_user(f"thutai{n}", unit, Role.EDITOR)
+        _token, key = ApiToken.issue(user, "thử tải")
+        reports = Report.objects.bulk_create(Report(form=form, organization=unit, period=p, due_date=p.end) for p in periods)
+        lines.append([f"{key} {r.pk}" for r in reports])
+    # Interleave clients so that every slice wrk takes has reports of many units.
+    with pairs_path.open("w") as out:
+        for i in range(per_client):
+            for client_lines in lines:
+                out.write(client_lines[i] + "\n")
+    return clients * per_client
+
+
+def wrk(url: str, clients: int, seconds: int, threads: int, script: Path, pairs: Path) -> dict:
+    env = {**os.environ, "BENCH_PAIRS": str(pairs), "BENCH_THREADS": str(threads)}
+    cmd = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script), url]
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60)
+    for line in result.stderr.splitlines():
+        if line.startswith("BENCH_RESULT "):
+            return json.loads(line.split(" ", 1)[1])
+    raise SystemExit(f"wrk gave no result:\n{result.stdout}\n{result.stderr}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("Thiếu wrk: cài bằng `apt-get install wrk` (gói Debian).")
+    db = os.environ.get("DATABASE_URL", DEFAULT_DB)
+    if not db.startswith("postgres"):
+        raise SystemExit("Benchmark này chạy trên PostgreSQL: đặt DATABASE_URL=postgres://…")
+    ensure_database(db)
+    data_dir = tempfile.mkdtemp(prefix="phoihop-bench-")
+    env = {
+        **os.environ,
+        "DATABASE_URL": db,
+        "PHOIHOP_DATA_DIR": data_dir,
+        "PHOIHOP_LOCAL": "true",
+        "DEBUG": "false",
+        "DJANGO_SETTINGS_MODULE": "phoihop.settings",
+        "LOG_LEVEL": "ERROR",
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    os.environ.update(env)
+    # Enough reports that no client runs out: a generous upper bound on throughput.
+    per_client = max(200, (args.seconds + args.warmup) * 1500 // args.clients)
+    pairs = Path(data_dir) / "pairs.txt"
+    started = time.perf_counter()
+    total = prepare(args.clients, per_client, pairs)
+    print(f"Chuẩn bị {total:,} báo cáo nháp cho {args.clients} đơn vị ({time.perf_counter() - started:.1f} s)")
+    script = Path(data_dir) / "submit.lua"
+    script.write_text(LUA, encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "phoihop.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(args.workers), "--worker-class", "sync", "--backlog", "2048", "--log-level", "warning"],
+        env=env, cwd=str(ROOT),
+    )  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        url = f"http://127.0.0.1:{port}"
+        if args.warmup:
+            wrk(url, args.clients, args.warmup, args.threads, script, pairs)
+        # The measured run starts on fresh reports: skip the slice the warm-up used.
+        lines = pairs.read_text().splitlines()
+        from phoihop.reporting.models import Report
+
+        used = set(Report.objects.filter(status="submitted").values_list("pk", flat=True))
+        submitted_before = len(used)
+        remaining = [line for line in lines if int(line.split()[1]) not in used]
+        pairs.write_text("\n".join(remaining) + "\n")
+        result = wrk(url, args.clients, args.seconds, args.threads, script, pairs)
+        submitted = Report.objects.filter(status="submitted").count() - submitted_before
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(data_dir, ignore_errors=True)
+    seconds = result["duration_us"] / 1e6
+    rate = result["requests"] / seconds
+    ok = result["requests"] - result["non_2xx"]
+    print(f"{args.clients} client đồng thời, {seconds:.1f} s, gunicorn {args.workers} worker, PostgreSQL")
+    print(f"Yêu cầu: {result['requests']:,} ({ok:,} thành công, {result['non_2xx']} lỗi HTTP, {result['socket_errors']} lỗi kết nối)")
+    print(f"Báo cáo đã gửi trong CSDL: {submitted:,}")
+    print(f"Thông lượng: {ok / seconds:.0f} lần gửi/giây (tổng {rate:.0f} yêu cầu/giây) — mục tiêu ≥ 200")
+    print(
+        "Độ trễ: p50 {:.0f} ms · p90 {:.0f} ms · p95 {:.0f} ms · p99 {:.0f} ms · max {:.0f} ms — mục tiêu p95 ≤ 250 ms".format(
+            result["p50_us"] / 1000, result["p90_us"] / 1000, result["p95_us"] / 1000, result["p99_us"] / 1000,
+            result["max_us"] / 1000,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
