@@ -109,10 +109,13 @@ def prepare(clients: int, per_client: int, pairs_path: Path) -> int:
     from phoihop.reporting.models import FormIndicator, Indicator, Period, Report, ReportForm
 
     parent = make_org("Liên đoàn Lao động thành phố (thử tải)", level=OrgLevel.PROVINCE)
-    form = ReportForm.objects.create(code="thu-tai-thang", name="Báo cáo tháng (thử tải)", period_kind="month", owner=parent)
+    form = ReportForm.objects.create(
+        code="thu-tai-thang", name="Báo cáo tháng (thử tải)", period_kind="month", owner=parent
+    )
     codes = ["good_workers", "skills_contest_units", "gifts_vnd", "workers_conference_rate", "meals_served"]
     FormIndicator.objects.bulk_create(
-        FormIndicator(form=form, indicator=Indicator.objects.get(code=c), order=i) for i, c in enumerate(codes)
+        FormIndicator(form=form, indicator=Indicator.objects.get(code=c), order=i)
+        for i, c in enumerate(codes)
     )
     periods = []
     year, month = 1990, 1
@@ -126,7 +129,9 @@ def prepare(clients: int, per_client: int, pairs_path: Path) -> int:
         unit = make_org(f"Liên đoàn Lao động quận thử {n}", parent=parent)
         user = make_user(f"thutai{n}", unit, Role.EDITOR)
         _token, key = ApiToken.issue(user, "thử tải")
-        reports = Report.objects.bulk_create(Report(form=form, organization=unit, period=p, due_date=p.end) for p in periods)
+        reports = Report.objects.bulk_create(
+            Report(form=form, organization=unit, period=p, due_date=p.end) for p in periods
+        )
         lines.append([f"{key} {r.pk}" for r in reports])
     # Interleave clients so that every slice wrk takes has reports of many units.
     with pairs_path.open("w") as out:
@@ -136,9 +141,35 @@ def prepare(clients: int, per_client: int, pairs_path: Path) -> int:
     return clients * per_client
 
 
+def settle(timeout: float = 60) -> None:
+    """Wait until the count of submitted reports stops moving (the server finished what wrk left in flight)."""
+    from phoihop.reporting.models import Report
+
+    last, deadline = -1, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        count = Report.objects.filter(status="submitted").count()
+        if count == last:
+            return
+        last = count
+        time.sleep(1.5)
+
+
 def wrk(url: str, clients: int, seconds: int, threads: int, script: Path, pairs: Path) -> dict:
     env = {**os.environ, "BENCH_PAIRS": str(pairs), "BENCH_THREADS": str(threads)}
-    cmd = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script), url]
+    cmd = [
+        "wrk",
+        "-t",
+        str(threads),
+        "-c",
+        str(clients),
+        "-d",
+        f"{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        url,
+    ]
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60)
     for line in result.stderr.splitlines():
         if line.startswith("BENCH_RESULT "):
@@ -177,7 +208,9 @@ def main() -> None:
     pairs = Path(data_dir) / "pairs.txt"
     started = time.perf_counter()
     total = prepare(args.clients, per_client, pairs)
-    print(f"Chuẩn bị {total:,} báo cáo nháp cho {args.clients} đơn vị ({time.perf_counter() - started:.1f} s)")
+    print(
+        f"Chuẩn bị {total:,} báo cáo nháp cho {args.clients} đơn vị ({time.perf_counter() - started:.1f} s)"
+    )
     script = Path(data_dir) / "submit.lua"
     script.write_text(LUA, encoding="utf-8")
     port = free_port()
@@ -196,6 +229,7 @@ def main() -> None:
         url = f"http://127.0.0.1:{port}"
         if args.warmup:
             wrk(url, args.clients, args.warmup, args.threads, script, pairs)
+            settle()  # requests still in flight when wrk stopped must land before the used reports are counted
         # The measured run starts on fresh reports: skip the slice the warm-up used.
         lines = pairs.read_text().splitlines()
         from phoihop.reporting.models import Report
@@ -214,12 +248,17 @@ def main() -> None:
     rate = result["requests"] / seconds
     ok = result["requests"] - result["non_2xx"]
     print(f"{args.clients} client đồng thời, {seconds:.1f} s, gunicorn {args.workers} worker, PostgreSQL")
-    print(f"Yêu cầu: {result['requests']:,} ({ok:,} thành công, {result['non_2xx']} lỗi HTTP, {result['socket_errors']} lỗi kết nối)")
+    print(
+        f"Yêu cầu: {result['requests']:,} ({ok:,} thành công, {result['non_2xx']} lỗi HTTP, {result['socket_errors']} lỗi kết nối)"
+    )
     print(f"Báo cáo đã gửi trong CSDL: {submitted:,}")
     print(f"Thông lượng: {ok / seconds:.0f} lần gửi/giây (tổng {rate:.0f} yêu cầu/giây) — mục tiêu ≥ 200")
     print(
         "Độ trễ: p50 {:.0f} ms · p90 {:.0f} ms · p95 {:.0f} ms · p99 {:.0f} ms · max {:.0f} ms — mục tiêu p95 ≤ 250 ms".format(
-            result["p50_us"] / 1000, result["p90_us"] / 1000, result["p95_us"] / 1000, result["p99_us"] / 1000,
+            result["p50_us"] / 1000,
+            result["p90_us"] / 1000,
+            result["p95_us"] / 1000,
+            result["p99_us"] / 1000,
             result["max_us"] / 1000,
         )
     )

@@ -50,14 +50,22 @@ def build(values: int, lines: int):
     parent = make_org("Liên đoàn Lao động thành phố (thử tải)", level=OrgLevel.PROVINCE)
     user = make_user(f"bench{time.time_ns()}", parent, Role.EDITOR)
     indicators = Indicator.objects.bulk_create(
-        Indicator(code=f"bench_{time.time_ns()}_{i}", name=f"Chỉ tiêu thử {i}", theme="emulation", unit="person")
+        Indicator(
+            code=f"bench_{time.time_ns()}_{i}", name=f"Chỉ tiêu thử {i}", theme="emulation", unit="person"
+        )
         for i in range(lines)
     )
-    form = ReportForm.objects.create(code=f"bench-{time.time_ns()}", name="Biểu thử tải", period_kind="year", owner=parent)
-    FormIndicator.objects.bulk_create(FormIndicator(form=form, indicator=ind, order=i) for i, ind in enumerate(indicators))
+    form = ReportForm.objects.create(
+        code=f"bench-{time.time_ns()}", name="Biểu thử tải", period_kind="year", owner=parent
+    )
+    FormIndicator.objects.bulk_create(
+        FormIndicator(form=form, indicator=ind, order=i) for i, ind in enumerate(indicators)
+    )
     period = Period.for_year(2023)
     reports = [
-        Report.objects.create(form=form, organization=make_org(f"Công đoàn cơ sở thử {n}", parent=parent), period=period)
+        Report.objects.create(
+            form=form, organization=make_org(f"Công đoàn cơ sở thử {n}", parent=parent), period=period
+        )
         for n in range(units)
     ]
     wb = openpyxl.load_workbook(io.BytesIO(excel_export.workbook_for(reports)))
@@ -108,7 +116,9 @@ def main() -> None:
         setup_django(data_dir)
         started = time.perf_counter()
         user, data, filled = build(args.values, args.lines)
-        print(f"Tệp thử: {filled:,} giá trị, {len(data) / 1048576:.1f} MB (tạo trong {time.perf_counter() - started:.1f} s)")
+        print(
+            f"Tệp thử: {filled:,} giá trị, {len(data) / 1048576:.1f} MB (tạo trong {time.perf_counter() - started:.1f} s)"
+        )
         reference, ours = [], []
         for _ in range(args.runs):
             t = time.perf_counter()
@@ -119,8 +129,12 @@ def main() -> None:
             ours.append(time.perf_counter() - t)
         assert changes == filled, (changes, filled)
         ref, app = statistics.median(reference), statistics.median(ours)
-        print(f"openpyxl (read-only, đọc mọi ô):            trung vị {ref:.2f} s  {[round(x, 2) for x in reference]}")
-        print(f"phoihop nhập (kiểm tra + xem trước):       trung vị {app:.2f} s  {[round(x, 2) for x in ours]}")
+        print(
+            f"openpyxl (read-only, đọc mọi ô):            trung vị {ref:.2f} s  {[round(x, 2) for x in reference]}"
+        )
+        print(
+            f"phoihop nhập (kiểm tra + xem trước):       trung vị {app:.2f} s  {[round(x, 2) for x in ours]}"
+        )
         print(f"Tỷ lệ phoihop / openpyxl: {app / ref:.2f} (mục tiêu ≤ 3)")
 
 

@@ -78,8 +78,10 @@ def build(units: int) -> tuple:
             for g in range(per_district):
                 grassroots.append(
                     Organization.objects.create(
-                        name=f"Công đoàn cơ sở Công ty {d + 1:02d}-{g + 1:03d}", kind=OrgKind.GRASSROOTS_UNION,
-                        level=OrgLevel.GRASSROOTS, parent=district,
+                        name=f"Công đoàn cơ sở Công ty {d + 1:02d}-{g + 1:03d}",
+                        kind=OrgKind.GRASSROOTS_UNION,
+                        level=OrgLevel.GRASSROOTS,
+                        parent=district,
                     )  # fmt: skip
                 )
         indicators = list(Indicator.objects.filter(is_active=True).order_by("order"))[:INDICATORS]
@@ -88,8 +90,12 @@ def build(units: int) -> tuple:
         for i in range(len(indicators), INDICATORS):
             indicators.append(
                 Indicator.objects.create(
-                    code=f"bench_{i:02d}", name=f"Chỉ tiêu thử nghiệm số {i + 1}", theme=themes[i % len(themes)],
-                    unit=Unit.COUNT, value_type=ValueType.COUNT, order=1000 + i,
+                    code=f"bench_{i:02d}",
+                    name=f"Chỉ tiêu thử nghiệm số {i + 1}",
+                    theme=themes[i % len(themes)],
+                    unit=Unit.COUNT,
+                    value_type=ValueType.COUNT,
+                    order=1000 + i,
                     disaggregation=levels[0].disaggregation if i % 5 == 0 else None,
                 )  # fmt: skip
             )
@@ -100,14 +106,17 @@ def build(units: int) -> tuple:
         AgreementParty.objects.create(agreement=agreement, organization=gov, order=0, is_lead=True)
         AgreementParty.objects.create(agreement=agreement, organization=union, order=1)
         for a in range(4):
-            area = ContentArea.objects.create(agreement=agreement, order=a + 1, title=f"Nội dung phối hợp số {a + 1}")
+            area = ContentArea.objects.create(
+                agreement=agreement, order=a + 1, title=f"Nội dung phối hợp số {a + 1}"
+            )
             area.indicators.set(indicators[a * 15 : (a + 1) * 15])
         form = ReportForm.objects.create(code="bench", name="Báo cáo năm", period_kind="year", owner=union)
         rows = []
         for year in YEARS:
             period = Period.for_year(year)
             reports = Report.objects.bulk_create(
-                Report(form=form, organization=org, period=period, status=ReportStatus.APPROVED) for org in grassroots
+                Report(form=form, organization=org, period=period, status=ReportStatus.APPROVED)
+                for org in grassroots
             )
             for report in reports:
                 for indicator in indicators:
@@ -118,7 +127,9 @@ def build(units: int) -> tuple:
                                               period=period, report=report, numerator=num, denominator=den,
                                               value=(num * 100 / den).quantize(Decimal("0.01")), is_approved=True))  # fmt: skip
                     elif indicator.disaggregation_id:
-                        options = [o for o in levels if o.disaggregation_id == indicator.disaggregation_id][:3]
+                        options = [o for o in levels if o.disaggregation_id == indicator.disaggregation_id][
+                            :3
+                        ]
                         for k, option in enumerate(options):
                             rows.append(DataValue(indicator=indicator, option=option, organization_id=report.organization_id,
                                                   period=period, report=report, value=Decimal(rng.randint(0, 50 // (k + 1))),
@@ -159,6 +170,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--units", type=int, default=1000)
+    parser.add_argument("--profile", action="store_true", help="print where one .docx render spends its time")
     args = parser.parse_args()
 
     import django
@@ -166,12 +178,16 @@ def main() -> int:
     django.setup()
     from django.db import connection
 
+    from phoihop.analytics.engine import run
     from phoihop.documents import rendering
     from phoihop.documents.choices import DocumentKind
-    from phoihop.documents.figures import collect
+    from phoihop.documents.figures import engine_query
+    from phoihop.reporting.models import Indicator
 
     if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = os.path.join(os.environ["PHOIHOP_DATA_DIR"], "bench.sqlite3")
+        connection.settings_dict["TEST"]["NAME"] = os.path.join(
+            os.environ["PHOIHOP_DATA_DIR"], "bench.sqlite3"
+        )
     test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         started = time.perf_counter()
@@ -180,8 +196,10 @@ def main() -> int:
         print(f"built {units} units × {60} indicators × {len(YEARS)} periods = {values:,} values "
               f"in {time.perf_counter() - started:.1f} s".replace(",", "."))  # fmt: skip
 
+        catalogue = list(Indicator.objects.filter(is_active=True))
+
         def engine():
-            return collect(org_ids, report.period)
+            return run(engine_query(catalogue, org_ids, report.period))
 
         def docx():
             return rendering.produce(DocumentKind.REVIEW_REPORT, "docx", report=report)
@@ -196,6 +214,13 @@ def main() -> int:
         warm = docx()
         print(f"warm-up render (absorbs the roll-up of the new values): {time.perf_counter() - started:.1f} s, "
               f".docx {len(warm) / 1024:.0f} KiB")  # fmt: skip
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profile = cProfile.Profile()
+            profile.runcall(docx)
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
         ref, _ = timed(engine, args.runs)
         results = {}
         for name, fn in (("docx", docx), ("pdf", pdf), ("xlsx appendix", xlsx)):

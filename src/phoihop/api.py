@@ -16,7 +16,10 @@ class TokenAuth(HttpBearer):
         token_row = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(token)).first()
         if token_row is None or not token_row.user.is_active:
             return None
-        ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        # One write a minute at most: a busy client should not turn every read into a write.
+        if token_row.last_used_at is None or (now - token_row.last_used_at).total_seconds() > 60:
+            ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=now)
         request.user = token_row.user
         return token_row.user
 

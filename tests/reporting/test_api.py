@@ -31,7 +31,10 @@ def test_lists_and_details_are_scoped(world, report, api):
     assert api(world.charlie)("get", "/reports").json() == []
     assert api(world.charlie)("get", f"/reports/{report.pk}").status_code == 404
     detail = api(world.bob)("get", f"/reports/{report.pk}").json()
-    assert detail["status"] == "draft" and {v["indicator"] for v in detail["values"]} >= {"good_workers", "gifts_vnd"}
+    assert detail["status"] == "draft" and {v["indicator"] for v in detail["values"]} >= {
+        "good_workers",
+        "gifts_vnd",
+    }
     assert len(api(world.alice)("get", "/indicators").json()) >= 28
 
 
@@ -48,14 +51,22 @@ def test_save_submit_return_and_approve_through_the_api(world, report, api):
     )  # fmt: skip
     assert saved.status_code == 200, saved.content
     version = saved.json()["version"]
-    stale = alice("put", f"/reports/{report.pk}/values", {"version": version - 1, "values": [{"indicator": "gifts_vnd", "value": 1}]})
+    stale = alice(
+        "put",
+        f"/reports/{report.pk}/values",
+        {"version": version - 1, "values": [{"indicator": "gifts_vnd", "value": 1}]},
+    )
     assert stale.status_code == 409 and "CHƯA được ghi" in stale.json()["detail"]
     assert alice("post", f"/reports/{report.pk}/approve", {}).status_code == 403
     assert alice("post", f"/reports/{report.pk}/submit", {"version": version}).json()["status"] == "submitted"
     assert api(world.charlie)("post", f"/reports/{report.pk}/return", {"reason": "x"}).status_code == 404
     assert bob("post", f"/reports/{report.pk}/return", {"reason": ""}).status_code == 422
     assert bob("post", f"/reports/{report.pk}/return", {"reason": "Thiếu số"}).json()["status"] == "returned"
-    resubmitted = alice("post", f"/reports/{report.pk}/submit", {"values": [{"indicator": "good_workers", "option": "district", "value": 145}]})
+    resubmitted = alice(
+        "post",
+        f"/reports/{report.pk}/submit",
+        {"values": [{"indicator": "good_workers", "option": "district", "value": 145}]},
+    )
     assert resubmitted.status_code == 200, resubmitted.content
     assert bob("post", f"/reports/{report.pk}/approve", {}).json()["status"] == "approved"
     assert DataValue.objects.get(indicator__code="gifts_vnd").value == Decimal(2_200_000_000)
@@ -75,8 +86,16 @@ def test_bad_values_name_the_item_and_write_nothing(world, report, api):
             {"indicator": "workers_conference_rate", "value": "120"},
         ]},
     )  # fmt: skip
-    assert response.status_code == 422 and "values[2]" in response.json()["detail"] and "100%" in response.json()["detail"]
-    unknown = api(world.alice)("put", f"/reports/{report.pk}/values", {"version": report.version, "values": [{"indicator": "nope", "value": 1}]})
+    assert (
+        response.status_code == 422
+        and "values[2]" in response.json()["detail"]
+        and "100%" in response.json()["detail"]
+    )
+    unknown = api(world.alice)(
+        "put",
+        f"/reports/{report.pk}/values",
+        {"version": report.version, "values": [{"indicator": "nope", "value": 1}]},
+    )
     assert unknown.status_code == 422 and "danh mục" in unknown.json()["detail"]
     assert not DataValue.objects.exists()
 
@@ -86,17 +105,27 @@ def test_excel_import_over_the_api_previews_then_commits(world, report, api, cli
 
     wb = openpyxl.load_workbook(io.BytesIO(excel_export.workbook_for([report])))
     ws = wb.worksheets[0]
-    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "meals_served" or ws.cell(r, 1).value == "skills_contest_units")
+    row = next(
+        r
+        for r in range(1, ws.max_row + 1)
+        if ws.cell(r, 1).value == "meals_served" or ws.cell(r, 1).value == "skills_contest_units"
+    )
     ws.cell(row, 6).value = 65
     buffer = io.BytesIO()
     wb.save(buffer)
     _token, key = ApiToken.issue(world.alice, "x")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    staged = client.post("/api/v1/reporting/imports", {"file": SimpleUploadedFile("a.xlsx", buffer.getvalue())}, HTTP_AUTHORIZATION=f"Bearer {key}")
+    staged = client.post(
+        "/api/v1/reporting/imports",
+        {"file": SimpleUploadedFile("a.xlsx", buffer.getvalue())},
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
     assert staged.status_code == 201 and staged.json()["can_commit"]
     assert not DataValue.objects.exists()
-    committed = client.post(f"/api/v1/reporting/imports/{staged.json()['id']}/commit", HTTP_AUTHORIZATION=f"Bearer {key}")
+    committed = client.post(
+        f"/api/v1/reporting/imports/{staged.json()['id']}/commit", HTTP_AUTHORIZATION=f"Bearer {key}"
+    )
     assert committed.json() == {"changed": 1}
 
 

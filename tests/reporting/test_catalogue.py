@@ -48,7 +48,9 @@ def test_periods_are_named_as_vietnamese_documents_name_them(db):
     assert Period.for_half(2022, 2).label == "6 tháng cuối năm 2022"
     assert Period.for_year(2021).label == "năm 2021"
     assert Period.for_programme(2017, 2020).label == "giai đoạn 2017-2020"
-    quarter = Period.objects.create(kind=PeriodKind.QUARTER, start=dt.date(2022, 4, 1), end=dt.date(2022, 6, 30))
+    quarter = Period.objects.create(
+        kind=PeriodKind.QUARTER, start=dt.date(2022, 4, 1), end=dt.date(2022, 6, 30)
+    )
     assert quarter.label == "quý II năm 2022"
     month = Period.objects.create(kind=PeriodKind.MONTH, start=dt.date(2022, 5, 1), end=dt.date(2022, 5, 31))
     assert month.label == "tháng 5 năm 2022"

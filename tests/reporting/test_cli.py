@@ -24,7 +24,11 @@ def test_import_excel_previews_then_commits(world, report, tmp_path):
     path, row = filled(tmp_path, report, "1.065")
     out = io.StringIO()
     call_command("import_excel", str(path), "--user", "alice", stdout=out)
-    assert f"F{row}" in out.getvalue() and "(trống) → 1.065" in out.getvalue() and "Chưa ghi gì" in out.getvalue()
+    assert (
+        f"F{row}" in out.getvalue()
+        and "(trống) → 1.065" in out.getvalue()
+        and "Chưa ghi gì" in out.getvalue()
+    )
     assert not DataValue.objects.exists()
     call_command("import_excel", str(path), "--user", "alice", "--commit", stdout=io.StringIO())
     assert DataValue.objects.get().value == 1065
@@ -51,7 +55,11 @@ def test_daily_commands_open_reports_and_send_notices(world, form):
     form.deadline_days = 10
     form.save()
     call_command("create_due_reports", stdout=io.StringIO())
-    year = Period.objects.filter(kind="year", end__lt=timezone.localdate() + dt.timedelta(days=16)).order_by("-end").first()
+    year = (
+        Period.objects.filter(kind="year", end__lt=timezone.localdate() + dt.timedelta(days=16))
+        .order_by("-end")
+        .first()
+    )
     assert Report.objects.filter(form=form, period=year).count() == 2
     out = io.StringIO()
     call_command("send_overdue_notices", stdout=out)

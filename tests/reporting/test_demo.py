@@ -54,6 +54,11 @@ def test_the_seeds_figures_are_approved_reports(demo):
 
 def test_the_workflow_shows_submitted_returned_and_late_reports(demo):
     statuses = set(Report.objects.values_list("status", flat=True))
-    assert {ReportStatus.SUBMITTED, ReportStatus.RETURNED, ReportStatus.DRAFT, ReportStatus.APPROVED} <= statuses
+    assert {
+        ReportStatus.SUBMITTED,
+        ReportStatus.RETURNED,
+        ReportStatus.DRAFT,
+        ReportStatus.APPROVED,
+    } <= statuses
     returned = Report.objects.get(status=ReportStatus.RETURNED)
     assert "Hội nghị người lao động" in returned.returned_reason

@@ -42,7 +42,13 @@ def test_the_template_is_filled_in_protected_and_keyed(world, form, report, clie
     ws = download(client_for(world.alice), report).worksheets[0]
     assert ws.title == "LĐLĐ quận Hai Bà Trưng"
     assert ws.row_dimensions[1].hidden and ws.column_dimensions["A"].hidden
-    assert [ws.cell(1, c).value for c in range(1, 6)] == ["phoihop:1", report.pk, world.hbt_union.pk, report.period_id, form.code]
+    assert [ws.cell(1, c).value for c in range(1, 6)] == [
+        "phoihop:1",
+        report.pk,
+        world.hbt_union.pk,
+        report.period_id,
+        form.code,
+    ]
     assert ws.cell(6, 6).value == "Số liệu kỳ này" and "Hai Bà Trưng" in ws.cell(3, 2).value
     gw = row_of(ws, "good_workers:grassroots")
     assert ws.cell(gw, 6).value == 1065 and ws.cell(gw, 6).number_format == "#,##0"
@@ -85,8 +91,16 @@ def test_bad_cells_are_listed_one_by_one_and_nothing_is_written(world, report, c
     wb = download(client, report)
     ws = wb.worksheets[0]
     ws.protection.sheet = False
-    text, negative, percent = row_of(ws, "good_workers:grassroots"), row_of(ws, "good_workers:district"), row_of(ws, "workers_conference_rate")
-    formula, hidden, merged = row_of(ws, "skills_contest_units"), row_of(ws, "skills_contest_participants"), row_of(ws, "gifts_vnd")
+    text, negative, percent = (
+        row_of(ws, "good_workers:grassroots"),
+        row_of(ws, "good_workers:district"),
+        row_of(ws, "workers_conference_rate"),
+    )
+    formula, hidden, merged = (
+        row_of(ws, "skills_contest_units"),
+        row_of(ws, "skills_contest_participants"),
+        row_of(ws, "gifts_vnd"),
+    )
     ws.cell(text, 6).value = "khoảng một nghìn"
     ws.cell(negative, 6).value = -3
     ws.cell(percent, 6).value = 120
@@ -122,7 +136,11 @@ def test_a_sheet_for_a_unit_alice_may_not_report_for_is_refused(world, form, rep
     md.cell(row_of(md, "good_workers:grassroots"), 6).value = 7
     upload(client_for(world.alice), wb)
     errors = ImportBatch.objects.get().errors
-    assert any("không có quyền nhập số liệu cho «Liên đoàn Lao động huyện Mỹ Đức»" in e["m"] or "không thuộc phạm vi" in e["m"] for e in errors)
+    assert any(
+        "không có quyền nhập số liệu cho «Liên đoàn Lao động huyện Mỹ Đức»" in e["m"]
+        or "không thuộc phạm vi" in e["m"]
+        for e in errors
+    )
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ from phoihop.reporting.validation import RuleSyntaxError, ValueTable, evaluate, 
 
 
 def table(**rows):
-    return ValueTable({tuple(k.split("__")) if "__" in k else (k, None): {"value": Decimal(v)} for k, v in rows.items()})
+    return ValueTable(
+        {tuple(k.split("__")) if "__" in k else (k, None): {"value": Decimal(v)} for k, v in rows.items()}
+    )
 
 
 def test_an_expression_compares_options_and_skips_missing_values():
@@ -26,7 +28,9 @@ def test_rules_reject_anything_but_arithmetic_and_comparison():
         parse_rule("__import__('os').system('x')")
     with pytest.raises(RuleSyntaxError):
         parse_rule("good_workers[district] <=")
-    form = ValidationRuleForm(data={"name": "x", "expression": "good_workers.foo > 1", "severity": "error", "message": "m"})
+    form = ValidationRuleForm(
+        data={"name": "x", "expression": "good_workers.foo > 1", "severity": "error", "message": "m"}
+    )
     assert not form.is_valid() and "expression" in form.errors
 
 
@@ -44,6 +48,8 @@ def test_a_district_figure_above_grassroots_is_an_error_and_a_jump_a_warning(wor
 
 
 def test_a_form_specific_rule_applies_only_to_its_form(world, form, report):
-    ValidationRule.objects.create(form=form, name="riêng", expression="gifts_vnd <= 1000", severity="warning", message="Quà quá lớn")
+    ValidationRule.objects.create(
+        form=form, name="riêng", expression="gifts_vnd <= 1000", severity="warning", message="Quà quá lớn"
+    )
     put_value(report, "gifts_vnd", 5000)
     assert "Quà quá lớn" in [i.message for i in validate_report(report)]

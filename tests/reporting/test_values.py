@@ -14,7 +14,13 @@ def entry(code, **raw):
 
 @pytest.mark.parametrize(
     "typed,expected",
-    [("1.065", "1065"), ("3.500", "3500"), ("2,2 tỷ", "2200000000"), ("2,2 tỉ đồng", "2200000000"), ("0", "0")],
+    [
+        ("1.065", "1065"),
+        ("3.500", "3500"),
+        ("2,2 tỷ", "2200000000"),
+        ("2,2 tỉ đồng", "2200000000"),
+        ("0", "0"),
+    ],
 )
 def test_vietnamese_numbers_are_read(db, typed, expected):
     assert entry("gifts_vnd", value=typed).value == Decimal(expected)

@@ -14,7 +14,9 @@ def test_alice_sees_her_report_due_and_charlie_sees_nothing(world, report, clien
     page = client_for(world.alice).get("/bao-cao/")
     assert page.status_code == 200 and report.get_absolute_url() in page.content.decode()
     assert client_for(world.charlie).get(report.get_absolute_url()).status_code == 404
-    assert report.get_absolute_url() not in client_for(world.charlie).get("/bao-cao/?tab=late").content.decode()
+    assert (
+        report.get_absolute_url() not in client_for(world.charlie).get("/bao-cao/?tab=late").content.decode()
+    )
 
 
 def test_the_grid_saves_vietnamese_input_and_shows_last_period(world, form, report, client_for):
@@ -41,7 +43,10 @@ def test_the_grid_saves_vietnamese_input_and_shows_last_period(world, form, repo
         },
     )
     assert response.status_code == 302
-    values = {(v.indicator.code, v.option.code if v.option else None): v for v in DataValue.objects.filter(report=report)}
+    values = {
+        (v.indicator.code, v.option.code if v.option else None): v
+        for v in DataValue.objects.filter(report=report)
+    }
     assert values[("good_workers", "grassroots")].value == Decimal(1065)
     assert values[("skills_contest_participants", None)].qualifier == "trên"
     assert values[("gifts_vnd", None)].value == Decimal(2_200_000_000)
@@ -53,7 +58,12 @@ def test_the_grid_saves_vietnamese_input_and_shows_last_period(world, form, repo
 def test_a_bad_cell_writes_nothing_and_says_which_cell(world, report, client_for):
     response = client_for(world.alice).post(
         report.get_absolute_url(),
-        {"version": report.version, "action": "save", "value__good_workers:grassroots": "1.065", "value__good_workers:district": "nhiều"},
+        {
+            "version": report.version,
+            "action": "save",
+            "value__good_workers:grassroots": "1.065",
+            "value__good_workers:district": "nhiều",
+        },
     )
     body = response.content.decode()
     assert response.status_code == 400
@@ -64,8 +74,14 @@ def test_a_bad_cell_writes_nothing_and_says_which_cell(world, report, client_for
 def test_a_concurrent_save_is_refused_and_the_typed_values_come_back(world, report, client_for):
     client = client_for(world.alice)
     stale = report.version
-    client.post(report.get_absolute_url(), {"version": stale, "action": "save", "value__good_workers:grassroots": "100"})
-    response = client.post(report.get_absolute_url(), {"version": stale, "action": "save", "value__good_workers:grassroots": "200"})
+    client.post(
+        report.get_absolute_url(),
+        {"version": stale, "action": "save", "value__good_workers:grassroots": "100"},
+    )
+    response = client.post(
+        report.get_absolute_url(),
+        {"version": stale, "action": "save", "value__good_workers:grassroots": "200"},
+    )
     body = response.content.decode()
     assert response.status_code == 409
     assert "CHƯA được ghi" in body and 'value="200"' in body and "Trên hệ thống" in body
@@ -82,12 +98,18 @@ def test_bob_returns_with_a_reason_alice_reads_it_then_bob_approves(world, repor
     alice = client_for(world.alice)
     assert "Thiếu số cấp quận" in alice.get(report.get_absolute_url()).content.decode()
     report.refresh_from_db()
-    alice.post(report.get_absolute_url(), {"version": report.version, "action": "submit", "value__good_workers:district": "2"})
+    alice.post(
+        report.get_absolute_url(),
+        {"version": report.version, "action": "submit", "value__good_workers:district": "2"},
+    )
     client_for(world.bob).post(f"/bao-cao/{report.pk}/duyet/")
     assert Report.objects.get(pk=report.pk).status == ReportStatus.APPROVED
 
 
-@pytest.mark.parametrize("url", ["/bao-cao/{pk}/duyet/", "/bao-cao/{pk}/tra-lai/", "/bao-cao/{pk}/mo-khoa/", "/bao-cao/{pk}/excel/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/bao-cao/{pk}/duyet/", "/bao-cao/{pk}/tra-lai/", "/bao-cao/{pk}/mo-khoa/", "/bao-cao/{pk}/excel/"],
+)
 def test_charlie_cannot_touch_a_sibling_report(world, report, client_for, url):
     client = client_for(world.charlie)
     method = client.get if url.endswith("excel/") else client.post
@@ -106,7 +128,17 @@ def test_value_history_is_visible_on_the_value(world, report, client_for):
     from phoihop.reporting.testing import option
     from phoihop.reporting.values import Entry
 
-    actions.save_values(report, world.alice, [Entry(indicator=dv.indicator, option=option("recognition_level", "grassroots"), value=Decimal(1065))], report.version, reason="Đối chiếu sổ")
+    actions.save_values(
+        report,
+        world.alice,
+        [
+            Entry(
+                indicator=dv.indicator, option=option("recognition_level", "grassroots"), value=Decimal(1065)
+            )
+        ],
+        report.version,
+        reason="Đối chiếu sổ",
+    )
     body = client_for(world.alice).get(f"/bao-cao/so-lieu/{dv.pk}/lich-su/").content.decode()
     assert "Đối chiếu sổ" in body and "1.065" in body and "alice" in body
     assert client_for(world.charlie).get(f"/bao-cao/so-lieu/{dv.pk}/lich-su/").status_code == 404
@@ -114,9 +146,18 @@ def test_value_history_is_visible_on_the_value(world, report, client_for):
 
 def test_management_pages_answer_and_stay_in_scope(world, form, report, client_for):
     bob = client_for(world.bob)
-    for url in ["/bao-cao/bieu-mau/", f"/bao-cao/bieu-mau/{form.pk}/", "/bao-cao/chi-tieu-ke-hoach/", "/bao-cao/ty-le-nop/", "/bao-cao/danh-muc-chi-tieu/", "/bao-cao/nhap-excel/"]:
+    for url in [
+        "/bao-cao/bieu-mau/",
+        f"/bao-cao/bieu-mau/{form.pk}/",
+        "/bao-cao/chi-tieu-ke-hoach/",
+        "/bao-cao/ty-le-nop/",
+        "/bao-cao/danh-muc-chi-tieu/",
+        "/bao-cao/nhap-excel/",
+    ]:
         assert bob.get(url).status_code == 200, url
-    assert client_for(world.charlie).get("/bao-cao/ty-le-nop/").content.decode().count(form.name) == 1  # the filter only
+    assert (
+        client_for(world.charlie).get("/bao-cao/ty-le-nop/").content.decode().count(form.name) == 1
+    )  # the filter only
     assert client_for(world.alice).get("/bao-cao/danh-muc-chi-tieu/moi/").status_code == 403
     assert client_for(world.admin).get("/bao-cao/danh-muc-chi-tieu/moi/").status_code == 200
 

@@ -48,10 +48,15 @@ def test_alice_saves_submits_bob_returns_then_approves(world, report, django_cap
 
 def test_every_change_keeps_who_when_old_new_and_why(world, report):
     actions.save_values(report, world.alice, [gw("grassroots", 1000)], report.version)
-    actions.save_values(report, world.alice, [gw("grassroots", 1065)], report.version, reason="Số liệu chính thức")
+    actions.save_values(
+        report, world.alice, [gw("grassroots", 1065)], report.version, reason="Số liệu chính thức"
+    )
     value = DataValue.objects.get(report=report)
     changes = list(value.changes.order_by("id"))
-    assert [(c.old_value, c.new_value) for c in changes] == [(None, Decimal(1000)), (Decimal(1000), Decimal(1065))]
+    assert [(c.old_value, c.new_value) for c in changes] == [
+        (None, Decimal(1000)),
+        (Decimal(1000), Decimal(1065)),
+    ]
     assert changes[1].reason == "Số liệu chính thức" and changes[1].user == world.alice and changes[1].at
 
 

@@ -22,6 +22,7 @@ def compute(groups, indicators, specs, scope, state, source, use_rollup, notes) 
     ind_ids = list(rules)
     per_root: dict[tuple, Agg] = {}
     jobs: list[tuple[list[int], list[int], list[int]]] = []  # (roots, period indexes, indicators)
+    leaves: list[int] = []  # roots known to have no units below: their own values are their subtree
     if use_rollup and source == "reported" and scope == "subtree":
         span_q = Q(pk__in=[])
         for s in specs:
@@ -30,7 +31,7 @@ def compute(groups, indicators, specs, scope, state, source, use_rollup, notes) 
         si_span = {si: span_of.get((s.start, s.end)) for si, s in enumerate(specs)}
         spanned = [si for si, sp in si_span.items() if sp]
         unspanned = [si for si, sp in si_span.items() if not sp]
-        internal = _internal(roots) if spanned else set()
+        internal = _internal(roots)
         leaves = [pk for pk in roots if pk not in internal]
         if internal and spanned:
             si_of_span = {si_span[si]: si for si in spanned}
@@ -56,8 +57,9 @@ def compute(groups, indicators, specs, scope, state, source, use_rollup, notes) 
             jobs.append((leaves, list(range(len(specs))), ind_ids))
     else:
         jobs.append((list(roots), list(range(len(specs))), ind_ids))
+    leaf_set = set(leaves)
     for root_ids, period_idx, inds in jobs:
-        if scope == "self":
+        if scope == "self" or all(pk in leaf_set for pk in root_ids):
             org_map = self_map([(pk, pk) for pk in root_ids])
         else:
             org_map = subtree_map([(pk, roots[pk].path) for pk in root_ids])

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from phoihop.reporting.models import DisaggregationOption, Indicator, Period, Target
 
@@ -390,13 +391,17 @@ def make_row(key: dict, ind: Indicator, agg: Agg | None, prev: Agg | None, targe
 def make_key(ind, group, spec, opt_key, options, by) -> dict:
     key: dict = {}
     if "indicator" in by:
-        key.update(indicator=ind.code, indicator_label=ind.name, unit_label=ind.unit_label)
+        # The unit's label is a lazy translation: resolve it once per indicator, not once per row.
+        unit = ind.__dict__.get("_unit_label")
+        if unit is None:
+            unit = ind.__dict__["_unit_label"] = str(ind.unit_label)
+        key.update(indicator=ind.code, indicator_label=ind.name, unit_label=unit)
     if Dimension.ORGANIZATION in by:
         key.update(organization=group.key, organization_label=group.label)
     if Dimension.AREA in by:
         key.update(area=group.key, area_label=group.label)
     if "period" in by:
-        key.update(period=spec.code, period_label=spec.label, period_short=spec.short_label)
+        key.update(spec_labels(spec))
     if Dimension.OPTION in by:
         if opt_key is None:
             key.update(option=None, option_label="")
@@ -406,6 +411,15 @@ def make_key(ind, group, spec, opt_key, options, by) -> dict:
             o = options[opt_key]
             key.update(option=o.code, option_label=o.name)
     return key
+
+
+@lru_cache(maxsize=4096)
+def _spec_labels(spec: PeriodSpec) -> tuple:
+    return (("period", spec.code), ("period_label", spec.label), ("period_short", spec.short_label))
+
+
+def spec_labels(spec: PeriodSpec) -> dict:
+    return dict(_spec_labels(spec))
 
 
 def _rank(rows: list[Row], group_by) -> None:

@@ -132,7 +132,10 @@ def values_ctes(
     where = []
     if indicator_ids is not None:
         in_sql, in_params = _in(indicator_ids)
-        where.append(f"dv.indicator_id IN {in_sql}")
+        # SQLite would scan the indicator index across the whole country; the unary + makes it start from the
+        # organisations (PostgreSQL plans from statistics and needs no hint).
+        column = "+dv.indicator_id" if connection.vendor == "sqlite" else "dv.indicator_id"
+        where.append(f"{column} IN {in_sql}")
         params += in_params
     report_join = ""
     if has_state:
@@ -143,22 +146,16 @@ def values_ctes(
         else:
             where.append("dv.is_approved")
     where_sql = " AND ".join(where) if where else "1 = 1"
-    contain = (
-        "w.ps <= vs.ps AND w.pe >= vs.pe AND ((w.opt = vs.opt AND (w.ps < vs.ps OR w.pe > vs.pe))"
-        " OR (w.opt = 0 AND vs.opt <> 0))"
-    )
-    later = (
-        "(w.pe > vs.pe OR (w.pe = vs.pe AND w.ps < vs.ps)"
-        " OR (w.ps = vs.ps AND w.pe = vs.pe AND w.opt = 0 AND vs.opt <> 0))"
-    )
-    contain_opt = "w.opt = vs.opt AND w.ps <= vs.ps AND w.pe >= vs.pe AND (w.ps < vs.ps OR w.pe > vs.pe)"
-    later_opt = "w.opt = vs.opt AND (w.pe > vs.pe OR (w.pe = vs.pe AND w.ps < vs.ps))"
-    same = "w.org = vs.org AND w.ind = vs.ind AND w.span_key = vs.span_key"
+    # Whether a value is superseded is read from window functions over each unit's values (sorting, not
+    # comparing every pair): the furthest end reached by values of the same option that start earlier
+    # (or start together and end later), the furthest end of totals without option starting no later, and
+    # the unit's last period.
+    unit = "org, ind, span_key"
     prefix = "".join(cte + ",\n" for cte in org_map.ctes)
     sql = f"""
 WITH {prefix}om (org_id, grp) AS ({org_map.body}),
 sp (span_key, ss, se) AS ({span_sql}),
-vs AS MATERIALIZED (
+vs AS (
   SELECT om.grp AS grp, dv.organization_id AS org, dv.indicator_id AS ind, COALESCE(dv.option_id, 0) AS opt,
          pr.start AS ps, pr."end" AS pe, sp.span_key AS span_key,
          dv.value AS val, {high_expr} AS vh, dv.numerator AS num, dv.denominator AS den,
@@ -172,15 +169,28 @@ vs AS MATERIALIZED (
   {report_join}
   WHERE {where_sql}
 ),
+marked AS MATERIALIZED (
+  SELECT vs.*,
+    MAX(pe) OVER (PARTITION BY {unit}, opt ORDER BY ps, pe DESC
+                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS cover_same,
+    MAX(CASE WHEN opt = 0 THEN pe END) OVER (PARTITION BY {unit} ORDER BY ps, CASE WHEN opt = 0 THEN 0 ELSE 1 END
+                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cover_total,
+    FIRST_VALUE(pe) OVER (PARTITION BY {unit} ORDER BY pe DESC, ps) AS last_pe,
+    FIRST_VALUE(ps) OVER (PARTITION BY {unit} ORDER BY pe DESC, ps) AS last_ps,
+    FIRST_VALUE(pe) OVER (PARTITION BY {unit}, opt ORDER BY pe DESC, ps) AS last_pe_opt,
+    FIRST_VALUE(ps) OVER (PARTITION BY {unit}, opt ORDER BY pe DESC, ps) AS last_ps_opt,
+    MAX(CASE WHEN opt = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY {unit}, ps, pe) AS total_here
+  FROM vs
+),
 tot AS (
-  SELECT * FROM vs WHERE NOT EXISTS (
-    SELECT 1 FROM vs w WHERE {same}
-      AND ((vs.latest = 0 AND {contain}) OR (vs.latest = 1 AND {later})))
+  SELECT * FROM marked WHERE
+    (latest = 0 AND (cover_same IS NULL OR cover_same < pe) AND (opt = 0 OR cover_total IS NULL OR cover_total < pe))
+    OR (latest = 1 AND pe = last_pe AND ps = last_ps AND (opt = 0 OR total_here = 0))
 ),
 byopt AS (
-  SELECT * FROM vs WHERE vs.disagg = 1 AND NOT EXISTS (
-    SELECT 1 FROM vs w WHERE {same}
-      AND ((vs.latest = 0 AND {contain_opt}) OR (vs.latest = 1 AND {later_opt})))
+  SELECT * FROM marked WHERE disagg = 1 AND (
+    (latest = 0 AND (cover_same IS NULL OR cover_same < pe))
+    OR (latest = 1 AND pe = last_pe_opt AND ps = last_ps_opt))
 )"""
     return sql, params
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count
+
 from phoihop.reporting.choices import Aggregation
 from phoihop.reporting.models import DataValue, DisaggregationOption, Indicator, Period
 
@@ -111,6 +113,7 @@ def _figure(row) -> Figure:
 
 
 def _combine_qualifiers(found: list[str]) -> str:
+    """The qualifier of a figure made of values carrying `found` ("" for a value without one)."""
     words = {q.strip().lower() for q in found if q and q.strip()}
     if not words:
         return ""
@@ -134,6 +137,23 @@ def visible_ids(organizations, user) -> list[int]:
     )
 
 
+def engine_query(indicators, organizations, period: Period, scope: str = "subtree"):
+    """The one engine question a report asks: every indicator × option, with targets and the previous period."""
+    from phoihop.analytics.engine import Query
+
+    return Query(
+        indicators=[i.code for i in indicators],
+        organizations=list(organizations),
+        scope=scope,
+        periods=[period.pk],
+        group_by=("indicator", "option"),
+        include_submitted=False,
+        with_targets=True,
+        with_previous=True,
+        source="reported",
+    )
+
+
 def collect(
     organizations: list[int],
     period: Period,
@@ -142,7 +162,7 @@ def collect(
     scope: str = "subtree",
 ) -> Figures:
     """Figures for the organisations' subtrees (or themselves) in `period`, scoped to what `user` may see."""
-    from phoihop.analytics.engine import Query, run
+    from phoihop.analytics.engine import run
 
     catalogue = list(indicators if indicators is not None else Indicator.objects.filter(is_active=True))
     catalogue.sort(key=lambda i: (i.order, i.code))
@@ -157,20 +177,7 @@ def collect(
     if not organizations or not catalogue:
         return Figures(period=period, previous_period=None, by_code=figures)
 
-    result = run(
-        Query(
-            indicators=[i.code for i in catalogue],
-            organizations=list(organizations),
-            scope=scope,
-            periods=[period.pk],
-            group_by=("indicator", "option"),
-            include_submitted=False,
-            with_targets=True,
-            with_previous=True,
-            source="reported",
-        ),
-        user=user,
-    )
+    result = run(engine_query(catalogue, organizations, period, scope), user=user)
     for row in result.rows:
         key = row.key if isinstance(row.key, dict) else {}
         ref = _key_part(key, "indicator")
@@ -222,20 +229,29 @@ def _attach_qualifiers(figures: dict[str, IndicatorFigures], organizations, peri
         orgs = Organization.objects.filter(condition) if orgs else orgs
     if user is not None:
         orgs = permissions.visible_organizations(user, orgs)
-    rows = (
-        DataValue.objects.filter(
-            organization__in=orgs,
-            period__start__gte=period.start,
-            period__end__lte=period.end,
-            is_approved=True,
-            indicator__code__in=list(figures),
-        )
-        .exclude(value__isnull=True)
-        .values_list("indicator__code", "option_id", "qualifier")
+    values = DataValue.objects.filter(
+        organization__in=orgs,
+        period__start__gte=period.start,
+        period__end__lte=period.end,
+        is_approved=True,
+        indicator__code__in=list(figures),
+        value__isnull=False,
     )
+    # Qualifiers are rare: read only the values that carry one, then count all contributing values just for
+    # those indicators (a lone "khoảng" holds for its own figure, not for a sum of several).
+    qualified = list(values.exclude(qualifier="").values_list("indicator__code", "option_id", "qualifier"))
     found: dict[tuple[str, int | None], list[str]] = {}
-    for code, option_id, qualifier in rows:
+    for code, option_id, qualifier in qualified:
         found.setdefault((code, option_id), []).append(qualifier)
+    if found:
+        counts = (
+            values.filter(indicator__code__in={code for code, _o in found})
+            .values_list("indicator__code", "option_id")
+            .annotate(n=Count("pk"))
+        )
+        for code, option_id, n in counts:
+            if (code, option_id) in found:
+                found[(code, option_id)] += [""] * (n - len(found[(code, option_id)]))
     for code, entry in figures.items():
         if (code, None) in found:
             entry.total.qualifier = _combine_qualifiers(found[(code, None)])

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.core import permissions
@@ -71,7 +72,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             _error_messages(request, exc, form)
         else:
-            messages.success(request, "Đã tạo bản dự thảo báo cáo; hãy sửa các phần viết trước khi xuất.")
+            messages.success(request, _("Đã tạo bản dự thảo báo cáo; hãy sửa các phần viết trước khi xuất."))
             return redirect("documents:edit", report.pk)
     return render(request, "documents/create.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -110,7 +111,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 _error_messages(request, exc, form)
             else:
-                messages.success(request, "Đã lưu báo cáo.")
+                messages.success(request, _("Đã lưu báo cáo."))
                 return redirect(report)
     else:
         form = ReportEditForm(initial=ReportEditForm.initial_for(report))
@@ -127,7 +128,7 @@ def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
         actions.delete_report(request.user, report)
     except PermissionDenied:
         raise Http404
-    messages.success(request, "Đã xóa báo cáo.")
+    messages.success(request, _("Đã xóa báo cáo."))
     return redirect("documents:list")
 
 
@@ -208,7 +209,7 @@ def templates_admin(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             _error_messages(request, exc, form)
         else:
-            messages.success(request, f"Đã dùng mẫu mới: {template}.")
+            messages.success(request, _("Đã dùng mẫu mới: %(template)s.") % {"template": template})
             return redirect("documents:templates")
     rows = []
     for kind, label in TemplateKind.choices:

@@ -103,7 +103,9 @@ class Meeting(TimeStamped):
             model = apps.get_model("registries", "Commendation")
         except LookupError:
             return []
-        link = next((f for f in model._meta.get_fields() if f.many_to_one and f.related_model is Meeting), None)
+        link = next(
+            (f for f in model._meta.get_fields() if f.many_to_one and f.related_model is Meeting), None
+        )
         if link is None:
             return []
         qs = model.objects.filter(**{link.name: self})

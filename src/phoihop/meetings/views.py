@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.core import permissions
@@ -108,10 +109,10 @@ def _edit(request: HttpRequest, meeting: Meeting | None) -> HttpResponse:
         try:
             if meeting is None:
                 meeting = actions.create_meeting(request.user, data)
-                messages.success(request, "Đã ghi hội nghị.")
+                messages.success(request, _("Đã ghi hội nghị."))
             else:
                 actions.update_meeting(request.user, meeting, data)
-                messages.success(request, "Đã cập nhật hội nghị.")
+                messages.success(request, _("Đã cập nhật hội nghị."))
             return redirect(meeting)
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
@@ -149,5 +150,5 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
         actions.delete_meeting(request.user, meeting)
     except PermissionDenied:
         raise Http404
-    messages.success(request, "Đã xóa hội nghị.")
+    messages.success(request, _("Đã xóa hội nghị."))
     return redirect("meetings:list")

@@ -6,6 +6,7 @@ another title of the same unit reaches SIMILAR is a probable duplicate that the 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -53,36 +54,47 @@ class Match:
 
 
 class DuplicateIndex:
-    """Titles of one or many units, searchable for exact and near duplicates without comparing every pair.
+    """Titles per unit, searchable for exact and near duplicates.
 
-    Postings from trigram to title keep a lookup proportional to the titles that share trigrams with it.
+    A unit whose trigram frequencies were given (an import: existing titles plus the file's) is searched with
+    prefix filtering: two titles at or above the threshold always share one of their rarest trigrams, so only
+    titles sharing one are compared. Other units (a single form) are compared title by title.
     """
 
     def __init__(self, threshold: float = SIMILAR):
         self.threshold = threshold
         self._exact: dict[tuple, tuple] = {}
-        self._grams: dict[tuple, list[frozenset]] = defaultdict(list)
-        self._entries: dict[tuple, list[tuple]] = defaultdict(list)
-        self._postings: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self._entries: dict[object, list[tuple]] = defaultdict(list)
+        self._postings: dict[object, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self._df: dict[object, Counter] = {}
+
+    def set_frequencies(self, unit, keys) -> None:
+        """Fix the rarity order of a unit's trigrams; call before adding any of its titles."""
+        self._df[unit] = Counter(gram for key in keys for gram in trigrams(key))
+
+    def _prefix(self, unit, grams: frozenset) -> list[str]:
+        df = self._df[unit]
+        ordered = sorted(grams, key=lambda g: (df.get(g, 0), g))
+        return ordered[: len(ordered) - math.ceil(self.threshold * len(ordered)) + 1]
 
     def add(self, unit, key: str, ref, title: str) -> None:
         self._exact.setdefault((unit, key), (ref, title))
         grams = trigrams(key)
-        idx = len(self._entries[unit])
-        self._entries[unit].append((ref, title, key))
-        self._grams[unit].append(grams)
-        postings = self._postings[unit]
-        for gram in grams:
-            postings[gram].append(idx)
+        entries = self._entries[unit]
+        entries.append((ref, title, grams))
+        if unit in self._df:
+            postings = self._postings[unit]
+            for gram in self._prefix(unit, grams):
+                postings[gram].append(len(entries) - 1)
 
     def discard(self, unit, key: str, ref) -> None:
         """Forget an entry (the record being edited must not match itself)."""
         if self._exact.get((unit, key), (None,))[0] == ref:
             del self._exact[(unit, key)]
-        for i, entry in enumerate(self._entries.get(unit, [])):
+        entries = self._entries.get(unit, [])
+        for i, entry in enumerate(entries):
             if entry[0] == ref:
-                self._entries[unit][i] = (None, "", "")
-                self._grams[unit][i] = frozenset()
+                entries[i] = (None, "", frozenset())
 
     def find(self, unit, key: str, exclude=None) -> Match | None:
         """The closest title of the same unit at or above the threshold, exact matches first."""
@@ -90,20 +102,25 @@ class DuplicateIndex:
         if hit and hit[0] is not None and hit[0] != exclude:
             return Match(hit[0], hit[1], 1.0)
         grams = trigrams(key)
-        if not grams or unit not in self._postings:
+        entries = self._entries.get(unit)
+        if not grams or not entries:
             return None
-        postings = self._postings[unit]
-        shared = Counter()
-        for gram in grams:
-            for idx in postings.get(gram, ()):
-                shared[idx] += 1
-        best: Match | None = None
+        if unit in self._df:
+            postings = self._postings[unit]
+            candidates: set[int] | range = set()
+            for gram in self._prefix(unit, grams):
+                candidates.update(postings.get(gram, ()))
+        else:
+            candidates = range(len(entries))
         size = len(grams)
-        for idx, common in shared.items():
-            other = self._grams[unit][idx]
-            score = common / (size + len(other) - common) if other else 0.0
-            ref = self._entries[unit][idx][0]
-            if score >= self.threshold and ref is not None and ref != exclude:
-                if best is None or score > best.score:
-                    best = Match(ref, self._entries[unit][idx][1], score)
+        low, high = self.threshold * size, size / self.threshold
+        best: Match | None = None
+        for idx in candidates:
+            ref, title, other = entries[idx]
+            if ref is None or ref == exclude or not low <= len(other) <= high:
+                continue
+            common = len(grams & other)
+            score = common / (size + len(other) - common)
+            if score >= self.threshold and (best is None or score > best.score):
+                best = Match(ref, title, score)
         return best

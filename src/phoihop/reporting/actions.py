@@ -57,6 +57,7 @@ class SaveResult:
     changed: int = 0
     created: int = 0
     issues: list[Issue] = field(default_factory=list)
+    values: list | None = None  # every value of the report after the save, for the checks that follow
 
     @property
     def errors(self) -> list[Issue]:
@@ -92,7 +93,7 @@ def _require_editable(report: Report) -> None:
         raise ReportingError("Báo cáo đã được duyệt; đề nghị đơn vị cấp trên mở khóa trước khi sửa.")
 
 
-def _bump(report: Report, user, version: int | None, editable: bool = False) -> None:
+def _bump(report: Report, user, version: int | None, editable: bool = False, **changes) -> None:
     """Optimistic lock: move the version on only if it is still the one the caller read.
 
     With `editable`, the same UPDATE also requires the report to be open for entry, so a concurrent submit
@@ -105,13 +106,15 @@ def _bump(report: Report, user, version: int | None, editable: bool = False) -> 
         qs = qs.filter(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED], is_locked=False)
     who = user if getattr(user, "is_authenticated", False) else None
     now = timezone.now()
-    if not qs.update(version=F("version") + 1, updated_at=now, updated_by=who):
+    if not qs.update(version=F("version") + 1, updated_at=now, updated_by=who, **changes):
         report.refresh_from_db()
         if editable:
             _require_editable(report)
         raise StaleReport(report)
     if version is not None:
         report.version, report.updated_at, report.updated_by = version + 1, now, who
+        for name, value in changes.items():
+            setattr(report, name, value)
     else:
         report.refresh_from_db(fields=["version", "status", "is_locked", "updated_at", "updated_by"])
 
@@ -147,16 +150,21 @@ def _check_entries(report: Report, entries: list[Entry]) -> None:
 
 def apply_entries(report: Report, user, entries: list[Entry], source: str, reason: str = "") -> SaveResult:
     """Write entries as DataValues with a ValueChange per changed part. Callers hold the report's lock."""
+    from .layout import form_map
+
     result = SaveResult()
     who = user if getattr(user, "is_authenticated", False) else None
-    existing = {
-        (dv.indicator_id, dv.option_id): dv
-        for dv in DataValue.objects.filter(
-            organization_id=report.organization_id,
-            period_id=report.period_id,
-            indicator_id__in={e.indicator.pk for e in entries},
-        )
-    }
+    indicators = {i.pk: i for i in form_map(report.form).values()}
+    rows = DataValue.objects.filter(
+        organization_id=report.organization_id,
+        period_id=report.period_id,
+        indicator_id__in={*indicators, *(e.indicator.pk for e in entries)},
+    ).select_related("option")
+    existing = {}
+    for dv in rows:
+        if dv.indicator_id in indicators:
+            dv.indicator = indicators[dv.indicator_id]
+        existing[(dv.indicator_id, dv.option_id)] = dv
     now = timezone.now()
     created, updated, history = [], [], []
     for entry in entries:
@@ -204,6 +212,7 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
             change.data_value_id = change.data_value.pk
         ValueChange.objects.bulk_create(history)
     result.created, result.changed = len(created), len(created) + len(updated)
+    result.values = [dv for dv in [*existing.values(), *created] if dv.indicator_id in indicators]
     return result
 
 
@@ -214,7 +223,7 @@ def _save(
     require_reporter(user, report)
     _require_editable(report)
     _check_entries(report, entries)
-    _bump(report, user, version, editable=True)
+    _bump(report, user, report.version if version is None else version, editable=True)
     return apply_entries(report, user, entries, source, reason)
 
 
@@ -233,7 +242,7 @@ def save_values(
     action = ReportAction.IMPORTED if source == ValueSource.EXCEL else ReportAction.SAVED
     _event(report, user, action, f"{result.changed} số liệu thay đổi")
     if validate:
-        result.issues = validate_report(report)
+        result.issues = validate_report(report, values=result.values)
     return result
 
 
@@ -249,23 +258,26 @@ def submit(
     require_reporter(user, report)
     _require_editable(report)
     before = snapshot(report)
+    who = user if getattr(user, "is_authenticated", False) else None
+    # One UPDATE moves the version on and marks the report sent; a refusal below rolls it back.
+    sent = {
+        "status": ReportStatus.SUBMITTED,
+        "submitted_at": timezone.now(),
+        "submitted_by": who,
+        "returned_reason": "",
+    }
+    _bump(report, user, report.version if version is None else version, editable=True, **sent)
+    result = SaveResult()
     if entries:
-        result = _save(report, user, entries, version, source, "")
-    else:
-        result = SaveResult()
-        _bump(report, user, version, editable=True)
-    issues = validate_report(report)
+        _check_entries(report, entries)
+        result = apply_entries(report, user, entries, source, "")
+    issues = validate_report(report, values=result.values)
     errors = [i for i in issues if i.is_error]
     if errors:
         # Raising rolls back the values saved above: a refused submission writes nothing.
         raise ReportingError(
             "Báo cáo chưa gửi được vì còn lỗi: " + "; ".join(i.message for i in errors), issues
         )
-    report.status = ReportStatus.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.submitted_by = user if getattr(user, "is_authenticated", False) else None
-    report.returned_reason = ""
-    report.save(update_fields=["status", "submitted_at", "submitted_by", "returned_reason"])
     record(report, ChangeLogEntry.Action.UPDATE, user, before)
     _event(report, user, ReportAction.SUBMITTED, f"{result.changed} số liệu thay đổi" if entries else "")
     result.issues = issues

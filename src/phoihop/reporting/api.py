@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -298,8 +299,13 @@ class ImportOut(Schema):
 
 
 def _report(request, report_id: int) -> Report:
-    qs = Report.objects.select_related("form", "organization__parent", "period")
-    return get_object_or_404(selectors.visible_reports(request.user, qs), pk=report_id)
+    report = get_object_or_404(
+        Report.objects.select_related("form", "organization__parent", "period"), pk=report_id
+    )
+    # The same rule as visible_reports, checked on the one row: outside the caller's subtree it does not exist.
+    if not permissions.can(request.user, "view", report.organization):
+        raise Http404
+    return report
 
 
 def _values(report: Report) -> list[dict]:

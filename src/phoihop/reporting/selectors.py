@@ -61,11 +61,17 @@ def reports_to_approve(user) -> QuerySet:
     )
 
 
+def _indicator_ids(report: Report) -> list[int]:
+    from .layout import form_map
+
+    return [i.pk for i in form_map(report.form).values()]
+
+
 def report_values(report: Report) -> QuerySet:
     return DataValue.objects.filter(
         organization_id=report.organization_id,
         period_id=report.period_id,
-        indicator__in=report.form.indicators.all(),
+        indicator_id__in=_indicator_ids(report),
     ).select_related("indicator", "option")
 
 
@@ -77,7 +83,7 @@ def previous_values(report: Report) -> dict[tuple[int, int | None], Decimal]:
     rows = DataValue.objects.filter(
         organization_id=report.organization_id,
         period=previous,
-        indicator__in=report.form.indicators.all(),
+        indicator_id__in=_indicator_ids(report),
         value__isnull=False,
     ).values_list("indicator_id", "option_id", "value")
     return {(i, o): v for i, o, v in rows}

@@ -109,7 +109,22 @@ def _initiative_index(ctx, unit_ids) -> DuplicateIndex:
 
 
 def prefetch_initiatives(ctx, rows):
-    _initiative_index(ctx, {v["unit"].pk for v in rows if v.get("unit") is not None})
+    """An import: each unit's titles in the database and in the file fix its trigram rarity order first."""
+    index = ctx.cache.setdefault("initiative_index", DuplicateIndex())
+    loaded = ctx.cache.setdefault("initiative_units", set())
+    in_file: dict[int, list[str]] = {}
+    for values in rows:
+        if values.get("unit") is not None and values.get("title"):
+            in_file.setdefault(values["unit"].pk, []).append(title_key(values["title"]))
+    existing: dict[int, list[tuple]] = {unit: [] for unit in in_file if unit not in loaded}
+    rows_qs = Initiative.objects.filter(unit_id__in=list(existing)).values_list("pk", "unit_id", "title_key", "title")
+    for pk, unit_id, key, title in rows_qs.iterator(chunk_size=5000):
+        existing[unit_id].append((pk, key, title))
+    for unit_id, entries in existing.items():
+        index.set_frequencies(unit_id, [key for _, key, _ in entries] + in_file[unit_id])
+        for pk, key, title in entries:
+            index.add(unit_id, key, pk, title)
+    loaded |= set(existing)
 
 
 def validate_initiative(values, instance, ctx):
