@@ -183,7 +183,13 @@ def _py(column: pa.Array) -> list:
 
 def organizations(scale: Scale) -> dict:
     """Ids, paths and levels of the 4-level tree, written in one go."""
-    ids, parents, levels, kinds, names = [1], [None], ["national"], ["national_federation"], ["Tổng Liên đoàn"]
+    ids, parents, levels, kinds, names = (
+        [1],
+        [None],
+        ["national"],
+        ["national_federation"],
+        ["Tổng Liên đoàn"],
+    )
     provinces, districts, leaves, leaf_district = [], [], [], []
     next_id = 2
     for p in range(scale.provinces):
@@ -216,14 +222,29 @@ def organizations(scale: Scale) -> dict:
         paths.append(path)
         depths.append(path.count("."))
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    table = with_defaults("orgs_organization", {
-        "id": ids, "name": names, "kind": kinds, "level": levels, "parent_id": parents, "path": paths,
-        "depth": depths, "name_folded": [n.lower() for n in names], "created_at": [now] * len(ids),
-        "updated_at": [now] * len(ids),
-    })
+    table = with_defaults(
+        "orgs_organization",
+        {
+            "id": ids,
+            "name": names,
+            "kind": kinds,
+            "level": levels,
+            "parent_id": parents,
+            "path": paths,
+            "depth": depths,
+            "name_folded": [n.lower() for n in names],
+            "created_at": [now] * len(ids),
+            "updated_at": [now] * len(ids),
+        },
+    )
     write("orgs_organization", table)
-    return {"provinces": provinces, "districts": districts, "leaves": np.array(leaves),
-            "leaf_district": np.array(leaf_district), "paths": path_of}
+    return {
+        "provinces": provinces,
+        "districts": districts,
+        "leaves": np.array(leaves),
+        "leaf_district": np.array(leaf_district),
+        "paths": path_of,
+    }
 
 
 def values(scale: Scale, tree: dict, inds: list, years: dict, halves: dict) -> dict:
@@ -231,10 +252,15 @@ def values(scale: Scale, tree: dict, inds: list, years: dict, halves: dict) -> d
     from phoihop.reporting.models import DisaggregationOption, ReportForm
 
     rng = np.random.default_rng(SEED)
-    options = list(DisaggregationOption.objects.filter(disaggregation__code="recognition_level")
-                   .order_by("order").values_list("pk", flat=True)[:3])
+    options = list(
+        DisaggregationOption.objects.filter(disaggregation__code="recognition_level")
+        .order_by("order")
+        .values_list("pk", flat=True)[:3]
+    )
     owner = tree["provinces"][0]
-    form = ReportForm.objects.create(code="bench", name="Biểu thử nghiệm", period_kind="half_year", owner_id=owner)
+    form = ReportForm.objects.create(
+        code="bench", name="Biểu thử nghiệm", period_kind="half_year", owner_id=owner
+    )
     leaves, leaf_district = tree["leaves"], tree["leaf_district"]
     district_index = {d: i for i, d in enumerate(tree["districts"])}
     leaf_form = np.array([district_index[d] % N_FORMS for d in leaf_district])
@@ -250,8 +276,11 @@ def values(scale: Scale, tree: dict, inds: list, years: dict, halves: dict) -> d
         candidates = [flows[(g * HALF_PER_FORM + k) % len(flows)] for k in range(len(flows))]
         half = [i for i in candidates if i not in yearly][:HALF_PER_FORM]
         repeat_yearly = mine[rng.random(len(mine)) < 0.10]
-        plan = [(yearly, mine, list(years.values())), (half, mine, list(halves.values())),
-                (half, repeat_yearly, list(years.values()))]
+        plan = [
+            (yearly, mine, list(years.values())),
+            (half, mine, list(halves.values())),
+            (half, repeat_yearly, list(years.values())),
+        ]
         for ind_list, orgs, pers in plan:
             for ind in ind_list:
                 for per in pers:
@@ -264,11 +293,20 @@ def values(scale: Scale, tree: dict, inds: list, years: dict, halves: dict) -> d
     if report_rows:
         ids, orgs, pers, statuses = zip(*report_rows, strict=True)
         now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-        table = with_defaults("reporting_report", {
-            "id": list(ids), "form_id": [form.pk] * len(ids), "organization_id": list(orgs),
-            "period_id": list(pers), "status": list(statuses), "version": [1] * len(ids),
-            "is_locked": [False] * len(ids), "created_at": [now] * len(ids), "updated_at": [now] * len(ids),
-        })
+        table = with_defaults(
+            "reporting_report",
+            {
+                "id": list(ids),
+                "form_id": [form.pk] * len(ids),
+                "organization_id": list(orgs),
+                "period_id": list(pers),
+                "status": list(statuses),
+                "version": [1] * len(ids),
+                "is_locked": [False] * len(ids),
+                "created_at": [now] * len(ids),
+                "updated_at": [now] * len(ids),
+            },
+        )
         write("reporting_report", table)
     return {"values": total, "reports": len(report_rows)}
 
@@ -300,13 +338,15 @@ def _emit(ind, orgs: np.ndarray, per, options, rng, report_of, report_rows, form
     elif ind.aggregation == "max":
         value = rng.integers(0, 12, n).astype(float)
     elif ind.aggregation == "latest":
-        value = (rng.integers(50, 500, n) * (per.end.year - 2014) * (1 if per.end.month == 12 else 0.6)).round()
+        value = (
+            rng.integers(50, 500, n) * (per.end.year - 2014) * (1 if per.end.month == 12 else 0.6)
+        ).round()
     else:
         value = rng.integers(0, 400, n).astype(float)
     opts = options if ind.disaggregation_id else [None]
     written = 0
     for k, opt in enumerate(opts):
-        part = np.maximum(np.round(value / (3 ** k)), 0) if opt else value
+        part = np.maximum(np.round(value / (3**k)), 0) if opt else value
         columns = {
             "indicator_id": pa.array(np.full(n, ind.pk)),
             "organization_id": pa.array(orgs),
@@ -314,9 +354,14 @@ def _emit(ind, orgs: np.ndarray, per, options, rng, report_of, report_rows, form
             "option_id": pa.array([opt] * n, type=pa.int64()),
             "report_id": pa.array(np.where(report_ids > 0, report_ids, 0), mask=report_ids == 0),
             "value": pa.array(np.asarray(part, dtype=float)),
-            "numerator": pa.array(numerator, type=pa.float64()) if numerator is not None else pa.nulls(n, pa.float64()),
-            "denominator": (pa.array(denominator, type=pa.float64()) if denominator is not None
-                            else pa.nulls(n, pa.float64())),
+            "numerator": pa.array(numerator, type=pa.float64())
+            if numerator is not None
+            else pa.nulls(n, pa.float64()),
+            "denominator": (
+                pa.array(denominator, type=pa.float64())
+                if denominator is not None
+                else pa.nulls(n, pa.float64())
+            ),
             "is_approved": pa.array(~(submitted | draft)),
         }
         _pending.append(pa.table(columns))
@@ -336,7 +381,10 @@ def flush_values() -> None:
     n = table.num_rows
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     extra = {"qualifier": "", "comment": "", "source": "demo", "source_text": "", "updated_at": now}
-    for name, value in {**extra, **not_null_defaults("reporting_datavalue", set(table.column_names) | set(extra))}.items():
+    for name, value in {
+        **extra,
+        **not_null_defaults("reporting_datavalue", set(table.column_names) | set(extra)),
+    }.items():
         table = table.append_column(name, pa.array([value] * n))
     write("reporting_datavalue", table)
 
@@ -361,14 +409,19 @@ def reset_sequences() -> None:
         return
     with connection.cursor() as cursor:
         for table in ("orgs_organization", "reporting_report"):
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+            )
 
 
 # --- Parquet for DuckDB ----------------------------------------------------------------------------------------
 
 EXPORT = {
-    "datavalue": ("reporting_datavalue", "id, indicator_id, organization_id, period_id, option_id, report_id, value, "
-                  "numerator, denominator, value_high, is_approved"),
+    "datavalue": (
+        "reporting_datavalue",
+        "id, indicator_id, organization_id, period_id, option_id, report_id, value, "
+        "numerator, denominator, value_high, is_approved",
+    ),
     "organization": ("orgs_organization", "id, parent_id, path, depth, level, name"),
     "period": ("reporting_period", 'id, kind, start, "end"'),
     "report": ("reporting_report", "id, status"),
@@ -385,13 +438,20 @@ def export_parquet(folder: Path) -> None:
         if connection.vendor == "postgresql":
             buf = io.BytesIO()
             with connection.cursor() as cursor:
-                with cursor.cursor.copy(f"COPY (SELECT {cols} FROM {table}) TO STDOUT WITH (FORMAT csv, HEADER)") as c:
+                with cursor.cursor.copy(
+                    f"COPY (SELECT {cols} FROM {table}) TO STDOUT WITH (FORMAT csv, HEADER)"
+                ) as c:
                     for chunk in c:
                         buf.write(chunk)
             buf.seek(0)
-            arrow = pacsv.read_csv(buf, convert_options=pacsv.ConvertOptions(
-                column_types={"path": pa.string(), "code": pa.string(), "is_approved": pa.bool_()},
-                true_values=["t", "true", "1"], false_values=["f", "false", "0"]))
+            arrow = pacsv.read_csv(
+                buf,
+                convert_options=pacsv.ConvertOptions(
+                    column_types={"path": pa.string(), "code": pa.string(), "is_approved": pa.bool_()},
+                    true_values=["t", "true", "1"],
+                    false_values=["f", "false", "0"],
+                ),
+            )
         else:
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT {cols} FROM {table}")
@@ -399,19 +459,32 @@ def export_parquet(folder: Path) -> None:
                 rows = cursor.fetchall()
             arrow = pa.table({n: pa.array([r[i] for r in rows]) for i, n in enumerate(names)})
             if "is_approved" in names:
-                arrow = arrow.set_column(names.index("is_approved"), "is_approved",
-                                         pa.array([bool(v) for v in arrow["is_approved"].to_pylist()]))
+                arrow = arrow.set_column(
+                    names.index("is_approved"),
+                    "is_approved",
+                    pa.array([bool(v) for v in arrow["is_approved"].to_pylist()]),
+                )
             for col in ("start", "end"):
                 if col in names:
-                    arrow = arrow.set_column(names.index(col), col, pa.array(
-                        [dt.date.fromisoformat(v) if isinstance(v, str) else v for v in arrow[col].to_pylist()]))
+                    arrow = arrow.set_column(
+                        names.index(col),
+                        col,
+                        pa.array(
+                            [
+                                dt.date.fromisoformat(v) if isinstance(v, str) else v
+                                for v in arrow[col].to_pylist()
+                            ]
+                        ),
+                    )
         pq.write_table(arrow, folder / f"{name}.parquet")
         log(f"  {name}.parquet: {arrow.num_rows:,} dòng")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sqlite", action="store_true", help="SQLite with ~1 million values instead of PostgreSQL")
+    parser.add_argument(
+        "--sqlite", action="store_true", help="SQLite with ~1 million values instead of PostgreSQL"
+    )
     args = parser.parse_args(argv)
     scale = SQLITE_SCALE if args.sqlite else PG_SCALE
     started = time.perf_counter()
@@ -445,8 +518,10 @@ def main(argv: list[str] | None = None) -> int:
         counts["targets"] = targets(tree, inds, years)
         reset_sequences()
     load_seconds = time.perf_counter() - started
-    log(f"  {counts['values']:,} số liệu, {counts['reports']:,} báo cáo, {counts['targets']:,} chỉ tiêu kế hoạch "
-        f"({load_seconds:.0f} giây)")
+    log(
+        f"  {counts['values']:,} số liệu, {counts['reports']:,} báo cáo, {counts['targets']:,} chỉ tiêu kế hoạch "
+        f"({load_seconds:.0f} giây)"
+    )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -464,7 +539,9 @@ def main(argv: list[str] | None = None) -> int:
     export_parquet(folder)
     (folder / "generated.txt").write_text(
         f"values={counts['values']}\nreports={counts['reports']}\nrollup_seconds={seconds:.1f}\n"
-        f"load_seconds={load_seconds:.1f}\n", encoding="utf-8")
+        f"load_seconds={load_seconds:.1f}\n",
+        encoding="utf-8",
+    )
     log(f"Xong sau {time.perf_counter() - started:.0f} giây.")
     return 0
 

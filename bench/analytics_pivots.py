@@ -116,42 +116,70 @@ def build_pivots(args) -> tuple[list[Pivot], dict]:
     pivots = [
         Pivot(
             "1. Một chỉ tiêu theo tỉnh, 10 năm",
-            Query(indicators=[one.code], organizations=[national.pk], level="province", periods=years,
-                  group_by=("organization", "indicator", "period")),
+            Query(
+                indicators=[one.code],
+                organizations=[national.pk],
+                level="province",
+                periods=years,
+                group_by=("organization", "indicator", "period"),
+            ),
             *duck_sql([one.pk], national.path, province_group, spans(years)),
             key=None,
         ),
         Pivot(
             "2. Mọi chỉ tiêu của một tỉnh theo năm",
-            Query(indicators=codes, organizations=[province.pk], periods=years, group_by=("indicator", "period")),
+            Query(
+                indicators=codes, organizations=[province.pk], periods=years, group_by=("indicator", "period")
+            ),
             *duck_sql([i.pk for i in indicators], province.path, "0", spans(years)),
             key=None,
         ),
         Pivot(
             "3. Các cơ sở của một huyện theo chỉ tiêu",
-            Query(indicators=codes, organizations=[district.pk], level="children", periods=last,
-                  group_by=("organization", "indicator", "period")),
+            Query(
+                indicators=codes,
+                organizations=[district.pk],
+                level="children",
+                periods=last,
+                group_by=("organization", "indicator", "period"),
+            ),
             *duck_sql([i.pk for i in indicators], district.path, child_group, spans(last)),
             key=None,
         ),
         Pivot(
             "4. Tổng toàn quốc theo kỳ (60 chỉ tiêu, 30 kỳ)",
-            Query(indicators=codes, organizations=[national.pk], periods=years + halves,
-                  group_by=("indicator", "period")),
+            Query(
+                indicators=codes,
+                organizations=[national.pk],
+                periods=years + halves,
+                group_by=("indicator", "period"),
+            ),
             *duck_sql([i.pk for i in indicators], national.path, "0", spans(years + halves)),
             key=None,
         ),
         Pivot(
             "5. Tỷ lệ đạt chỉ tiêu theo tỉnh",
-            Query(indicators=[i.code for i in target_inds], organizations=[national.pk], level="province",
-                  periods=last, group_by=("organization", "indicator", "period"), with_targets=True),
+            Query(
+                indicators=[i.code for i in target_inds],
+                organizations=[national.pk],
+                level="province",
+                periods=last,
+                group_by=("organization", "indicator", "period"),
+                with_targets=True,
+            ),
             *duck_sql([i.pk for i in target_inds], national.path, province_group, spans(last), targets=True),
             key=None,
         ),
     ]
-    meta = {"national": national, "province": province, "district": district, "ids": ids, "by_id": by_id,
-            "specs": [p.query.periods for p in pivots],
-            "values": DataValue.objects.count()}
+    meta = {
+        "national": national,
+        "province": province,
+        "district": district,
+        "ids": ids,
+        "by_id": by_id,
+        "specs": [p.query.periods for p in pivots],
+        "values": DataValue.objects.count(),
+    }
     return pivots, meta
 
 
@@ -176,7 +204,10 @@ def duck_answer(rows, meta, specs) -> dict:
 
 def same(a: dict, b: dict) -> tuple[bool, str]:
     if set(a) != set(b):
-        return False, f"khóa khác nhau: {len(set(a) - set(b))} chỉ có ở engine, {len(set(b) - set(a))} chỉ có ở DuckDB"
+        return (
+            False,
+            f"khóa khác nhau: {len(set(a) - set(b))} chỉ có ở engine, {len(set(b) - set(a))} chỉ có ở DuckDB",
+        )
     # The engine gives 4 decimal places (2 for achievement); DuckDB keeps full precision.
     bad = [k for k in a if abs(a[k] - b[k]) > max(0.006, 1e-9 * abs(b[k]))]
     return (not bad), (f"{len(bad)} ô lệch, ví dụ {bad[0]}: {a[bad[0]]} ≠ {b[bad[0]]}" if bad else "")
@@ -206,26 +237,49 @@ def approve_latency(meta, samples: int = 5) -> list[dict]:
         .order_by("pk")[:samples]
     )
     for report in reports:
-        value = (DataValue.objects.filter(organization=report.organization, period=report.period,
-                                           indicator__aggregation="sum", option__isnull=True)
-                 .select_related("indicator").first())
+        value = (
+            DataValue.objects.filter(
+                organization=report.organization,
+                period=report.period,
+                indicator__aggregation="sum",
+                option__isnull=True,
+            )
+            .select_related("indicator")
+            .first()
+        )
         if value is None:
             continue
         province_pk = int(report.organization.path[7:13])
-        query = Query(indicators=[value.indicator.code], organizations=[province_pk],
-                      periods=[f"{report.period.start.year}-H{1 if report.period.start.month == 1 else 2}"],
-                      group_by=("indicator",))
+        query = Query(
+            indicators=[value.indicator.code],
+            organizations=[province_pk],
+            periods=[f"{report.period.start.year}-H{1 if report.period.start.month == 1 else 2}"],
+            group_by=("indicator",),
+        )
         before = run(query).rows
         before_value = before[0].value if before else Decimal(0)
         t0 = time.perf_counter()
         with transaction.atomic():  # what approving does to the data (reporting.actions.approve)
             Report.objects.filter(pk=report.pk).update(status="approved")
-            DataValue.objects.filter(organization=report.organization, period=report.period).update(is_approved=True)
+            DataValue.objects.filter(organization=report.organization, period=report.period).update(
+                is_approved=True
+            )
         t1 = time.perf_counter()
         after = run(query).rows[0].value
         t2 = time.perf_counter()
-        out.append({"approve_ms": (t1 - t0) * 1000, "next_query_ms": (t2 - t1) * 1000,
-                    "visible": after == before_value + value.value})
+        out.append(
+            {
+                "approve_ms": (t1 - t0) * 1000,
+                "next_query_ms": (t2 - t1) * 1000,
+                "visible": after == before_value + value.value,
+            }
+        )
+        with transaction.atomic():  # put the data set back as generated, for the next run
+            Report.objects.filter(pk=report.pk).update(status="submitted")
+            DataValue.objects.filter(organization=report.organization, period=report.period).update(
+                is_approved=False
+            )
+        run(query)
     return out
 
 
@@ -247,8 +301,11 @@ def main(argv: list[str] | None = None) -> int:
     folder = ROOT / "var" / "bench" / backend
     drain()
     pivots, meta = build_pivots(args)
-    print(f"{backend}: {meta['values']:,} số liệu, {RollupCell.objects.count():,} ô cộng dồn; "
-          f"{args.runs} lần đo mỗi bảng (trung vị)\n", flush=True)
+    print(
+        f"{backend}: {meta['values']:,} số liệu, {RollupCell.objects.count():,} ô cộng dồn; "
+        f"{args.runs} lần đo mỗi bảng (trung vị)\n",
+        flush=True,
+    )
     duck = duckdb.connect()
     for name in ("datavalue", "organization", "period", "report", "indicator", "target"):
         duck.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{folder / (name + '.parquet')}')")
@@ -272,37 +329,63 @@ def main(argv: list[str] | None = None) -> int:
             base_ms = (time.perf_counter() - t0) * 1000
             ok_base, _ = same(engine_answer(base, measure), engine_answer(result, measure))
             ok = ok and ok_base
-        line = {"pivot": pivot.name, "engine_ms": round(engine_ms, 2), "duckdb_ms": round(duck_ms, 2),
-                "ratio": round(engine_ms / duck_ms, 3), "base_tables_ms": base_ms and round(base_ms, 1),
-                "cells": len(result.rows), "same_result": ok, "difference": why,
-                "engine_peak_python_kib": round(peak / 1024), "meets_goal": engine_ms <= GOAL_MS and
-                engine_ms / duck_ms <= GOAL_RATIO}
+        line = {
+            "pivot": pivot.name,
+            "engine_ms": round(engine_ms, 2),
+            "duckdb_ms": round(duck_ms, 2),
+            "ratio": round(engine_ms / duck_ms, 3),
+            "base_tables_ms": base_ms and round(base_ms, 1),
+            "cells": len(result.rows),
+            "same_result": ok,
+            "difference": why,
+            "engine_peak_python_kib": round(peak / 1024),
+            "meets_goal": engine_ms <= GOAL_MS and engine_ms / duck_ms <= GOAL_RATIO,
+        }
         results.append(line)
-        print(f"{pivot.name:<48} engine {engine_ms:8.1f} ms | DuckDB {duck_ms:8.1f} ms | ×{engine_ms / duck_ms:6.2f}"
-              f" | không roll-up {base_ms or 0:9.0f} ms | {len(result.rows):5} ô | cùng kết quả: "
-              f"{'có' if ok else 'KHÔNG ' + why} | Python đỉnh {peak / 1024:,.0f} KiB", flush=True)
+        print(
+            f"{pivot.name:<48} engine {engine_ms:8.1f} ms | DuckDB {duck_ms:8.1f} ms | ×{engine_ms / duck_ms:6.2f}"
+            f" | không roll-up {base_ms or 0:9.0f} ms | {len(result.rows):5} ô | cùng kết quả: "
+            f"{'có' if ok else 'KHÔNG ' + why} | Python đỉnh {peak / 1024:,.0f} KiB",
+            flush=True,
+        )
     rss_engine = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     latency = approve_latency(meta)
     print("\nDuyệt → thấy trong bảng (truy vấn kế tiếp):")
     for item in latency:
-        print(f"  duyệt {item['approve_ms']:7.1f} ms, truy vấn kế tiếp {item['next_query_ms']:7.1f} ms, "
-              f"đã thấy: {'có' if item['visible'] else 'KHÔNG'}")
+        print(
+            f"  duyệt {item['approve_ms']:7.1f} ms, truy vấn kế tiếp {item['next_query_ms']:7.1f} ms, "
+            f"đã thấy: {'có' if item['visible'] else 'KHÔNG'}"
+        )
     med = statistics.median(i["next_query_ms"] for i in latency) if latency else None
     size = None
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('reporting_datavalue')), "
-                           "pg_size_pretty(pg_total_relation_size('analytics_rollupcell')), "
-                           "current_setting('shared_buffers'), current_setting('work_mem')")
+            cursor.execute(
+                "SELECT pg_size_pretty(pg_total_relation_size('reporting_datavalue')), "
+                "pg_size_pretty(pg_total_relation_size('analytics_rollupcell')), "
+                "current_setting('shared_buffers'), current_setting('work_mem')"
+            )
             size = cursor.fetchone()
-        print(f"\nDung lượng: số liệu {size[0]}, roll-up {size[1]}; shared_buffers {size[2]}, work_mem {size[3]}")
-    print(f"Bộ nhớ tiến trình (RSS đỉnh): {rss_before / 1024:,.0f} MiB trước các bảng, "
-          f"{rss_engine / 1024:,.0f} MiB sau (gồm DuckDB nạp dữ liệu)")
-    summary = {"backend": backend, "values": meta["values"], "runs": args.runs, "pivots": results,
-               "approve_to_visible": latency, "approve_to_visible_median_ms": med,
-               "rss_mib": round(rss_engine / 1024), "sizes": size}
-    (folder / "pivots.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str),
-                                        encoding="utf-8")
+        print(
+            f"\nDung lượng: số liệu {size[0]}, roll-up {size[1]}; shared_buffers {size[2]}, work_mem {size[3]}"
+        )
+    print(
+        f"Bộ nhớ tiến trình (RSS đỉnh): {rss_before / 1024:,.0f} MiB trước các bảng, "
+        f"{rss_engine / 1024:,.0f} MiB sau (gồm DuckDB nạp dữ liệu)"
+    )
+    summary = {
+        "backend": backend,
+        "values": meta["values"],
+        "runs": args.runs,
+        "pivots": results,
+        "approve_to_visible": latency,
+        "approve_to_visible_median_ms": med,
+        "rss_mib": round(rss_engine / 1024),
+        "sizes": size,
+    }
+    (folder / "pivots.json").write_text(
+        json.dumps(summary, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+    )
     return 0 if all(r["same_result"] for r in results) else 1
 
 

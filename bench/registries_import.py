@@ -119,7 +119,9 @@ def setup(log):
     # Rows left by an interrupted run would turn the file's rows into updates: start from an empty province.
     Initiative.objects.filter(unit__path__startswith=province.path).delete()
     units = list(
-        Organization.objects.filter(path__startswith=province.path, kind=OrgKind.ENTERPRISE).values_list("name", flat=True)
+        Organization.objects.filter(path__startswith=province.path, kind=OrgKind.ENTERPRISE).values_list(
+            "name", flat=True
+        )
     )
     user = get_user_model().objects.get(username="bench.nhap")
     return user, units, "Phong trào nhập thử"
@@ -161,7 +163,9 @@ def main() -> int:
     started = time.perf_counter()
     write_file(path, args.rows, units, movement)
     rows_label = f"{args.rows:,}".replace(",", ".")
-    print(f"Tệp {rows_label} dòng: {path.stat().st_size / 1e6:.1f} MB, ghi trong {time.perf_counter() - started:.1f} s")
+    print(
+        f"Tệp {rows_label} dòng: {path.stat().st_size / 1e6:.1f} MB, ghi trong {time.perf_counter() - started:.1f} s"
+    )
     data = path.read_bytes()
     registry = get_registry("sang-kien")
 

@@ -115,7 +115,10 @@ def fill(log) -> dict:
     )
     for i, district in enumerate(province.children.order_by("pk")):
         MovementParticipant.objects.create(
-            movement=campaign, organization=district, target_initiatives=15_000 + 500 * i, cluster=f"Cụm {i % 5 + 1}"
+            movement=campaign,
+            organization=district,
+            target_initiatives=15_000 + 500 * i,
+            cluster=f"Cụm {i % 5 + 1}",
         )
     log(f"Sinh {ROWS:,} sáng kiến …".replace(",", "."))
     rng = random.Random(2024)
@@ -134,7 +137,9 @@ def fill(log) -> dict:
                         f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}" for _ in range(2)
                     ),
                     unit=units[i % len(units)],
-                    registered_date=dt.date(2021, 9, 1) + dt.timedelta(days=i % 1000) if in_campaign else None,
+                    registered_date=dt.date(2021, 9, 1) + dt.timedelta(days=i % 1000)
+                    if in_campaign
+                    else None,
                     recognised_date=day if level else None,
                     recognition_level=level,
                     benefit_vnd=rng.randrange(1, 500) * 1_000_000 if level else None,
@@ -208,9 +213,12 @@ def main() -> int:
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL enable_bitmapscan = off")
             reference.append(timed(lambda q=query: page(q), max(1, args.runs // 3)))
-    board = timed(lambda: initiative_leaderboard(objects["province"], movement=objects["campaign"]), args.runs)
+    board = timed(
+        lambda: initiative_leaderboard(objects["province"], movement=objects["campaign"]), args.runs
+    )
     clusters = timed(
-        lambda: initiative_leaderboard(objects["province"], movement=objects["campaign"], by="cluster"), args.runs
+        lambda: initiative_leaderboard(objects["province"], movement=objects["campaign"], by="cluster"),
+        args.runs,
     )
     recognised = timed(lambda: initiative_leaderboard(objects["province"]), args.runs)
 
@@ -230,7 +238,9 @@ def main() -> int:
     print(f"bảng xếp hạng tỉnh (30 huyện, chỉ tiêu):  {board:.1f} ms")
     print(f"bảng xếp hạng theo cụm thi đua:           {clusters:.1f} ms")
     print(f"bảng xếp hạng sáng kiến được công nhận:    {recognised:.1f} ms")
-    print(f"tham chiếu count(*) toàn bảng:            {count_ref:.1f} ms (bảng xếp hạng / count = {board / count_ref:.2f})")
+    print(
+        f"tham chiếu count(*) toàn bảng:            {count_ref:.1f} ms (bảng xếp hạng / count = {board / count_ref:.2f})"
+    )
     ok = median_search <= 200 and board <= 500
     print(f"Mục tiêu (tìm ≤ 200 ms, xếp hạng ≤ 500 ms): {'đạt' if ok else 'CHƯA ĐẠT'}")
     return 0 if ok else 1

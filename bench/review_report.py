@@ -110,6 +110,9 @@ def build(units: int) -> tuple:
                 agreement=agreement, order=a + 1, title=f"Nội dung phối hợp số {a + 1}"
             )
             area.indicators.set(indicators[a * 15 : (a + 1) * 15])
+        # The programme under review and the one before it (the previous period the report compares with).
+        Period.for_programme(2015, 2019)
+        Period.for_programme(2020, 2024)
         form = ReportForm.objects.create(code="bench", name="Báo cáo năm", period_kind="year", owner=union)
         rows = []
         for year in YEARS:

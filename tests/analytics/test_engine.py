@@ -316,3 +316,27 @@ def test_totals_over_overlapping_units_count_each_unit_once(tree):
     )
     assert [r.value for r in result.rows] == [10, 10]
     assert result.total(())[0].value == 10
+
+
+def test_registry_computed_figures_add_up_the_tree_like_reported_ones(tree):
+    from phoihop.registries.models import ComputedValue
+
+    for org, number in ((tree.hbt_grassroots, 12), (tree.hbt_gr2, 30), (tree.md_gr, 5)):
+        ComputedValue.objects.create(
+            indicator=t.indicator("union_shelters"), organization=org, period=t.period("2023"), value=number
+        )
+    t.value(tree.hbt_grassroots, "union_shelters", "2023", 1000)  # reported, not from the registry
+    rows = run(
+        Query(
+            indicators=["union_shelters"],
+            organizations=[tree.city_union.pk],
+            periods=["2023"],
+            group_by=("organization",),
+            level="district",
+            source="registry",
+        )
+    ).rows
+    assert [(r.key["organization_label"], r.value) for r in rows] == [
+        ("Liên đoàn Lao động quận Hai Bà Trưng", 42),
+        ("Liên đoàn Lao động huyện Mỹ Đức", 5),
+    ]

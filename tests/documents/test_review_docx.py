@@ -182,3 +182,30 @@ def test_the_agreement_renders_with_both_signature_blocks_side_by_side(world):
     assert "TM. ỦY BAN NHÂN DÂN" in closing.cell(0, 0).text and "KT. CHỦ TỊCH" in closing.cell(0, 0).text
     assert "TM. BAN THƯỜNG VỤ" in closing.cell(0, 1).text
     assert closing.cell(1, 0).text == "Vũ Văn Hoạt" and closing.cell(1, 1).text == "Nguyễn Thị Kim Dung"
+
+
+def test_targets_and_the_previous_period_appear_in_sentences_and_tables(world):
+    from decimal import Decimal
+
+    from phoihop.reporting.models import Indicator, Target
+
+    hbt_figures(world)
+    before = Period.for_programme(2013, 2016)
+    previous = hbt_figures(world, period=before)
+    previous.values.filter(indicator__code="skills_contest_units").update(value=Decimal(50))
+    Target.objects.create(
+        indicator=Indicator.objects.get(code="skills_contest_units"),
+        organization=world.hbt_union,
+        period=Period.for_programme(2017, 2020),
+        value=Decimal(60),
+    )
+    report = make_review_report(world, organizations=[world.hbt_union], agreement=None)
+    document = _docx(report)
+    text = _body_text(document)
+    assert "đạt 108,33% chỉ tiêu" in text
+    assert "So với giai đoạn 2013-2016:" in text and "tăng 30%" in text
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "TT")
+    header = [c.text for c in table.rows[0].cells]
+    assert "Giai đoạn 2013-2016" in header and "Chỉ tiêu kế hoạch" in header and "Tỷ lệ đạt (%)" in header
+    row = next(r for r in table.rows if r.cells[1].text.startswith("Lượt đơn vị tổ chức hội thi"))
+    assert [c.text for c in row.cells[3:]] == ["65", "50", "60", "108,33%"]

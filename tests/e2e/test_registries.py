@@ -109,9 +109,15 @@ def test_a_wrong_form_shows_the_vietnamese_reason(setup, page, login):
 def test_alice_imports_initiatives_from_excel_after_a_preview(setup, page, login, tmp_path):
     world, enterprise, *_ = setup
     book = openpyxl.Workbook()
-    book.active.append(["Tên sáng kiến", "Tác giả", "Đơn vị", "Ngày công nhận", "Cấp công nhận", "Giá trị làm lợi (đồng)"])
-    book.active.append(["Giải pháp tiết kiệm điện năng", "Lê Văn C", enterprise.name, "12/5/2019", "Cấp cơ sở", "2,2 tỷ"])
-    book.active.append(["Cải tiến khuôn ép nhựa", "Phạm D", enterprise.name, dt.date(2019, 6, 1), "cấp quận, huyện", 0])
+    book.active.append(
+        ["Tên sáng kiến", "Tác giả", "Đơn vị", "Ngày công nhận", "Cấp công nhận", "Giá trị làm lợi (đồng)"]
+    )
+    book.active.append(
+        ["Giải pháp tiết kiệm điện năng", "Lê Văn C", enterprise.name, "12/5/2019", "Cấp cơ sở", "2,2 tỷ"]
+    )
+    book.active.append(
+        ["Cải tiến khuôn ép nhựa", "Phạm D", enterprise.name, dt.date(2019, 6, 1), "cấp quận, huyện", 0]
+    )
     path = tmp_path / "sang-kien.xlsx"
     book.save(path)
     login("alice")

@@ -128,3 +128,32 @@ def test_the_meeting_page_lists_the_commendations_announced_at_it(world, meeting
     page = client_for(world.alice).get(f"/hoi-nghi/{meeting.pk}/").content.decode()
     assert "123/QĐ-UBND" in page and "Công đoàn cơ sở Công ty May Hai Bà Trưng" in page
     assert "Đã có thành tích trong thực hiện chương trình phối hợp" in page
+
+
+def test_the_agreement_signed_at_the_meeting_can_be_exported_from_its_page(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    from phoihop.documents.models import GeneratedDocument
+    from phoihop.meetings.choices import MeetingKind
+
+    meeting = make_meeting(
+        world, user=world.alice, kind=MeetingKind.SIGNING, agreements_signed=[world.hbt_programme]
+    )
+    client = client_for(world.alice)
+    assert (
+        f"/tai-lieu/van-ban-phoi-hop/{world.hbt_programme.pk}/xuat/"
+        in client.get(f"/hoi-nghi/{meeting.pk}/").content.decode()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/tai-lieu/van-ban-phoi-hop/{world.hbt_programme.pk}/xuat/", {"fmt": "docx"})
+    generated = GeneratedDocument.objects.get(agreement=world.hbt_programme)
+    assert response.status_code == 302 and generated.status == "done"
+    assert client.get(f"/tai-lieu/tep/{generated.pk}/tai-ve/").status_code == 200
+    charlie = client_for(world.charlie)
+    assert charlie.get(f"/tai-lieu/tep/{generated.pk}/tai-ve/").status_code == 404
+    assert (
+        charlie.post(
+            f"/tai-lieu/van-ban-phoi-hop/{world.hbt_programme.pk}/xuat/", {"fmt": "docx"}
+        ).status_code
+        == 404
+    )

@@ -15,10 +15,11 @@ from phoihop.reporting.models import DataValue, Indicator
 
 from . import charts
 from .engine import Query, Row, run
-from .groups import _paths_q, restrict
+from .groups import restrict
 from .measures import achievement
 from .models import Campaign, RollupCell
 from .periods import PeriodSpec
+from .rollup import _internal, drain
 
 MAX_CHARTS = 8
 
@@ -72,24 +73,24 @@ class Section:
 
 
 def indicators_with_data(roots: list[Organization], span: PeriodSpec) -> list[Indicator]:
-    """Indicators with figures in the roots' subtrees inside the span (roll-up cells first, they are smaller)."""
+    """Indicators with figures in the roots' subtrees inside the span: from the roll-up for units with units
+    below (their cells cover the subtree), from the values themselves for the others."""
     if not roots:
         return []
+    drain()
+    internal = _internal([r.pk for r in roots])
     ids = set(
         RollupCell.objects.filter(
-            organization__in=roots, span__start__gte=span.start, span__end__lte=span.end
+            organization_id__in=internal, span__start__gte=span.start, span__end__lte=span.end
         ).values_list("indicator_id", flat=True)
     )
+    leaves = [r.pk for r in roots if r.pk not in internal]
+    # A unit's own figures may sit on a period longer than any span (e.g. a programme period not yet a span).
     ids |= set(
         DataValue.objects.filter(
-            organization__in=Organization.objects.filter(_paths_q(roots)).filter(children__isnull=True),
+            organization_id__in=leaves + list(internal),
             period__start__gte=span.start,
             period__end__lte=span.end,
-        ).values_list("indicator_id", flat=True)
-    )
-    ids |= set(
-        DataValue.objects.filter(
-            organization__in=roots, period__start__gte=span.start, period__end__lte=span.end
         ).values_list("indicator_id", flat=True)
     )
     return list(Indicator.objects.filter(pk__in=ids).select_related("disaggregation"))

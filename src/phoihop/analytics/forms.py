@@ -49,11 +49,14 @@ def pivot_choices(user, spec: PivotSpec) -> dict:
     orgs: list[Organization] = []
     if roots:
         base = min(r.depth for r in roots)
-        orgs = list(
-            Organization.objects.filter(_paths_q(roots), depth__lte=base + 2)
-            .only("pk", "name", "depth", "path")
-            .order_by("path")[:MAX_ORG_CHOICES]
+        near = (
+            Organization.objects.filter(_paths_q(roots)).only("pk", "name", "depth", "path").order_by("path")
         )
+        # Two levels below the user's units when that stays short, one level otherwise (a whole country's
+        # districts would not fit a list); any unit can still be reached from the dashboards or by link.
+        orgs = list(near.filter(depth__lte=base + 2)[: MAX_ORG_CHOICES + 1])
+        if len(orgs) > MAX_ORG_CHOICES:
+            orgs = list(near.filter(depth__lte=base + 1)[:MAX_ORG_CHOICES])
         for o in orgs:
             o.indent = "— " * (o.depth - base)
     chosen = {int(x) for x in spec.organizations if x.isdigit()}

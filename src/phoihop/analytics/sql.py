@@ -11,6 +11,7 @@ keeps only the values that are not superseded:
 
 What survives is summed per group (numerators and denominators separately, for ratios), with the maximum, the
 number of values and the number of units reporting, for the total over options (option_key -1) and per option.
+Supersession is read from window functions over each unit's values (a sort), not from comparing every pair.
 """
 
 from __future__ import annotations

@@ -7,7 +7,16 @@ from phoihop.core.formatting import vn_date
 from phoihop.programs.choices import KIND_ABBREVIATIONS, AgreementKind, TaskFrequency
 
 from . import drafting
-from .content import ROMAN, DocumentContent, Heading, Paragraph, Signer, place_date, text_paragraphs
+from .content import (
+    ROMAN,
+    DocumentContent,
+    Heading,
+    Paragraph,
+    Signer,
+    parties_word,
+    place_date,
+    text_paragraphs,
+)
 
 DOC_TYPES = {
     AgreementKind.PROGRAMME: "CHƯƠNG TRÌNH",
@@ -67,7 +76,7 @@ def _programme_blocks(agreement) -> list:
     blocks.append(Heading("Tổ chức thực hiện"))
     blocks.append(
         Paragraph(
-            "Hằng năm, hai bên xây dựng kế hoạch phối hợp cụ thể; định kỳ sơ kết, tổng kết việc thực hiện "
+            f"Hằng năm, {parties_word(agreement.parties.count())} xây dựng kế hoạch phối hợp cụ thể; định kỳ sơ kết, tổng kết việc thực hiện "
             f"{agreement.get_kind_display().lower()} và báo cáo cấp trên theo quy định."
         )
     )

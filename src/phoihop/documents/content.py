@@ -114,6 +114,18 @@ def place_date(place: str, date) -> str:
     return f"{place}, {when}" if place else when[:1].upper() + when[1:]
 
 
+def join_names(names) -> str:
+    """ "A và B", "A, B và C"."""
+    names = [n for n in names if n]
+    if len(names) <= 2:
+        return " và ".join(names)
+    return ", ".join(names[:-1]) + " và " + names[-1]
+
+
+def parties_word(count: int) -> str:
+    return "hai bên" if count == 2 else "các bên"
+
+
 def text_paragraphs(text: str) -> list[Paragraph]:
     """A user's text block: one paragraph per line, hints dropped, leading bullets kept as written."""
     out = []

@@ -13,6 +13,7 @@ from phoihop.orgs.choices import OrgKind
 from phoihop.programs.models import Agreement
 
 from .choices import ReportKind
+from .content import join_names, parties_word
 
 _LOCALITY = re.compile(r"\s+((?:quận|huyện|thị xã|thành phố|tỉnh|phường|xã)\s.+)$", re.IGNORECASE)
 
@@ -34,7 +35,7 @@ def abbreviation(org) -> str:
 
 def number_for(orgs) -> str:
     """The number with its sequence left blank until the document is registered: "/BC-UBND-LĐLĐ"."""
-    issuers = "-".join(a for a in (abbreviation(o) for o in orgs) if a)
+    issuers = "-".join(dict.fromkeys(a for a in (abbreviation(o) for o in orgs) if a))
     return f"/BC-{issuers}" if issuers else "/BC"
 
 
@@ -63,7 +64,7 @@ def title_for(kind: str, period, agreement: Agreement | None, orgs) -> str:
         ):
             text = f"{verb} {period.label} thực hiện {label}{number}"
         return text
-    names = " và ".join(o.name for o in orgs)
+    names = join_names(o.name for o in orgs)
     return f"{verb} công tác phối hợp giữa {names} {period.label}"
 
 
@@ -109,7 +110,7 @@ def archive_for(orgs) -> str:
 
 
 def situation_for(kind: str, period, agreement: Agreement | None, orgs) -> str:
-    names = " và ".join(o.name for o in orgs)
+    names = join_names(o.name for o in orgs)
     if agreement is None:
         return (
             f"Trong {period.label}, {names} tiếp tục phối hợp triển khai các nội dung công tác đã thống nhất. "
@@ -150,7 +151,7 @@ def drafts(kind: str, period, agreement: Agreement | None, orgs) -> dict:
         "causes": "(Nêu nguyên nhân khách quan và chủ quan của những tồn tại, hạn chế.)",
         "lessons": "",
         "directions": (
-            f"Trong {word}, hai bên tiếp tục phối hợp tổ chức hiệu quả các phong trào thi đua trong công nhân, "
+            f"Trong {word}, {parties_word(len(orgs))} tiếp tục phối hợp tổ chức hiệu quả các phong trào thi đua trong công nhân, "
             "viên chức, lao động; chăm lo, bảo vệ quyền, lợi ích hợp pháp, chính đáng của người lao động; "
             "tuyên truyền, phổ biến pháp luật và các chủ trương của Đảng, chính sách của Nhà nước."
         ),

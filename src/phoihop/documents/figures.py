@@ -33,7 +33,8 @@ class Figure:
     target: Decimal | None = None
     achievement: Decimal | None = None
     previous: Decimal | None = None
-    change: Decimal | None = None
+    change: Decimal | None = None  # value - previous
+    change_percent: Decimal | None = None  # (value - previous) / previous × 100
     units_reporting: int | None = None
     units_due: int | None = None
     qualifier: str = ""
@@ -107,6 +108,7 @@ def _figure(row) -> Figure:
         achievement=_dec(getattr(row, "achievement", None)),
         previous=_dec(getattr(row, "previous", None)),
         change=_dec(getattr(row, "change", None)),
+        change_percent=_dec(getattr(row, "change_percent", None)),
         units_reporting=getattr(row, "units_reporting", None),
         units_due=getattr(row, "units_due", None),
     )
@@ -207,7 +209,9 @@ def collect(
             _sum_options_into_total(entry)
 
     _attach_qualifiers(figures, organizations, period, user, scope)
-    return Figures(period=period, previous_period=getattr(result, "previous_period", None), by_code=figures)
+    periods = getattr(result, "periods", None) or []
+    previous = periods[0].previous() if periods and hasattr(periods[0], "previous") else None
+    return Figures(period=period, previous_period=previous, by_code=figures)
 
 
 def _sum_options_into_total(entry: IndicatorFigures) -> None:

@@ -14,8 +14,10 @@ from phoihop.core.models import TimeStamped
 
 from .choices import DocumentKind, OutputFormat, RenderStatus, ReportKind, TemplateKind
 
-# A render that has not reported progress for this long is shown as interrupted (its worker died).
+# A render that has not reported progress for this long is shown as interrupted (its worker died); a queued
+# one gets longer, since it may wait behind other tasks.
 STALE_AFTER = dt.timedelta(minutes=10)
+QUEUED_STALE_AFTER = dt.timedelta(hours=1)
 
 
 class ReviewReport(TimeStamped):
@@ -222,7 +224,8 @@ class GeneratedDocument(models.Model):
         if self.status not in (RenderStatus.PENDING, RenderStatus.RUNNING):
             return False
         last = self.heartbeat_at or self.created_at
-        return last is not None and timezone.now() - last > STALE_AFTER
+        limit = STALE_AFTER if self.status == RenderStatus.RUNNING else QUEUED_STALE_AFTER
+        return last is not None and timezone.now() - last > limit
 
     @property
     def status_label(self) -> str:

@@ -144,6 +144,7 @@ class Context:
     period_phrase: str  # "Giai đoạn 2017-2020" / "Năm 2021"
     span_phrase: str  # "Qua 3 năm" or the period phrase again
     used: set
+    parties: str = "các bên"  # "hai bên" when two bodies report together
 
     def take(self, code: str) -> IndicatorFigures | None:
         entry = self.figures.get(code)
@@ -232,7 +233,7 @@ def democracy(ctx: Context) -> list[str]:
     plan = ctx.take("annual_plan_issued")
     if plan and plan.total.value:
         out.append(
-            "Hằng năm, hai bên ban hành văn bản, kế hoạch phối hợp chỉ đạo thực hiện quy chế dân chủ ở cơ sở."
+            f"Hằng năm, {ctx.parties} ban hành văn bản, kế hoạch phối hợp chỉ đạo thực hiện quy chế dân chủ ở cơ sở."
         )
     return out
 
@@ -403,12 +404,22 @@ def comparisons(entries: list[IndicatorFigures], previous_label: str | None) -> 
     if previous_label:
         changes = []
         for e in entries:
-            change = e.total.change
-            if change is None or e.total.previous in (None, 0):
+            figure = e.total
+            if figure.change is None or figure.previous is None:
                 continue
-            word = "tăng" if change > 0 else "giảm" if change < 0 else "bằng"
-            amount_text = "" if change == 0 else f" {vn_percent(abs(change))}"
-            changes.append(f"{e.indicator.name[:1].lower()}{e.indicator.name[1:]} {word}{amount_text}")
+            name = f"{e.indicator.name[:1].lower()}{e.indicator.name[1:]}"
+            if figure.change == 0:
+                changes.append(f"{name} không thay đổi")
+                continue
+            word = "tăng" if figure.change > 0 else "giảm"
+            if figure.change_percent is not None and e.indicator.value_type != "ratio":
+                changes.append(f"{name} {word} {vn_percent(abs(figure.change_percent))}")
+            elif e.indicator.value_type == "ratio":
+                changes.append(
+                    f"{name} {word} {vn_number(abs(figure.change).quantize(Decimal('0.01')))} điểm phần trăm"
+                )
+            else:
+                changes.append(f"{name} {word} {vn_number(abs(figure.change))}")
         if changes:
             out.append(sentence(f"So với {previous_label}: " + "; ".join(changes[:6]), joiner=""))
     return out
@@ -427,6 +438,7 @@ def paragraphs_for(entries: list[IndicatorFigures], ctx: Context) -> list[str]:
         period_phrase=ctx.period_phrase,
         span_phrase=ctx.span_phrase,
         used=set(),
+        parties=ctx.parties,
     )
     out: list[str] = []
     for theme in dict.fromkeys(e.indicator.theme for e in entries):

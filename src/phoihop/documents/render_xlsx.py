@@ -111,7 +111,7 @@ def _summary(wb: Workbook, report, figures: Figures) -> None:
                 _cell(ws, _num(fig.previous), fmt=fmt, align="right"),
                 _cell(ws, _num(fig.target), fmt=fmt, align="right"),
                 _cell(ws, _num(fig.achievement), fmt="0.00", align="right"),
-                _cell(ws, _num(fig.change), fmt="0.00", align="right"),
+                _cell(ws, _num(fig.change_percent), fmt="0.00", align="right"),
                 _cell(ws, units, align="center"),
             ]
         )

@@ -13,7 +13,18 @@ from phoihop.reporting.choices import Theme, ValueType
 
 from . import charts, narrative
 from .choices import QUALITATIVE_SECTIONS, ReportKind
-from .content import Chart, DocumentContent, Heading, Paragraph, Signer, Table, place_date, text_paragraphs
+from .content import (
+    Chart,
+    DocumentContent,
+    Heading,
+    Paragraph,
+    Signer,
+    Table,
+    join_names,
+    parties_word,
+    place_date,
+    text_paragraphs,
+)
 from .figures import NON_ADDITIVE, Figure, Figures, IndicatorFigures, collect
 
 TABLE_COLUMNS_CM = [1.0, 5.6, 1.9, 2.2, 2.2, 2.0, 1.6]  # sums to 16.5 cm: A4 less 30 mm + 15 mm margins
@@ -146,7 +157,8 @@ def _groups(report, figures: Figures) -> list[tuple[str, list[IndicatorFigures]]
 
 
 def _span_phrase(report, figures: Figures) -> str:
-    """ "Qua 3 năm" counted from the agreement's signing to the report date; else the period's own name."""
+    """ "Qua 3 năm" counted from the agreement's signing to the report date; "Qua 5 năm" for a programme period
+    whose signing is not known; else the period's own name ("Năm 2021")."""
     label = figures.period.label
     period_phrase = label[:1].upper() + label[1:]
     agreement = report.agreement
@@ -155,6 +167,9 @@ def _span_phrase(report, figures: Figures) -> str:
         years = (end - agreement.signed_date).days // 365
         if years >= 2:
             return f"Qua {years} năm"
+    years = figures.period.end.year - figures.period.start.year + 1
+    if years >= 2:
+        return f"Qua {years} năm"
     return period_phrase
 
 
@@ -177,6 +192,7 @@ def results_blocks(report, figures: Figures, locality: narrative.Locality, progr
         period_phrase=period_phrase,
         span_phrase=_span_phrase(report, figures),
         used=set(),
+        parties=parties_word(report.organizations.count()),
     )
     groups = _groups(report, figures)
     previous_label = figures.previous_period.label if figures.previous_period else None
@@ -252,7 +268,7 @@ def ordered_organizations(report) -> list:
 
 
 def _closing_sentence(report, orgs) -> str:
-    names = " và ".join(o.name for o in orgs)
+    names = join_names(o.name for o in orgs)
     kind = "báo cáo tổng kết" if report.kind == ReportKind.FINAL else "báo cáo sơ kết"
     subject = report.title[:1].lower() + report.title[1:] if report.title else ""
     for verb in ("tổng kết ", "sơ kết "):

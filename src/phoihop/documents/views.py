@@ -90,9 +90,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "generated": generated,
             "can_edit": permissions.can_edit_review_report(request.user, report),
             "formats": [
-                (DocumentKind.REVIEW_REPORT, OutputFormat.DOCX, "Xuất Word (.docx)"),
-                (DocumentKind.REVIEW_REPORT, OutputFormat.PDF, "Xuất PDF"),
-                (DocumentKind.APPENDIX, OutputFormat.XLSX, "Phụ lục số liệu (.xlsx)"),
+                (DocumentKind.REVIEW_REPORT, OutputFormat.DOCX, _("Xuất Word (.docx)")),
+                (DocumentKind.REVIEW_REPORT, OutputFormat.PDF, _("Xuất PDF")),
+                (DocumentKind.APPENDIX, OutputFormat.XLSX, _("Phụ lục số liệu (.xlsx)")),
             ],
         },
     )

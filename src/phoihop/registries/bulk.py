@@ -22,13 +22,35 @@ def _converter(field, connection, now):
     return attrgetter(field.attname)
 
 
-def insert_rows(model, objs, chunk: int = 20_000) -> int:
-    """Insert unsaved model instances (their prepare() is called here); returns how many were written."""
+def _reserve_ids(model, connection, count: int) -> list[int]:
+    """Primary keys for `count` new rows, taken from the table's sequence (PostgreSQL) or after its largest id
+    (SQLite, whose write transactions are exclusive)."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, model._meta.pk.column, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT COALESCE(MAX({connection.ops.quote_name(model._meta.pk.column)}), 0) FROM {table}")
+        start = cursor.fetchone()[0] + 1
+        return list(range(start, start + count))
+
+
+def insert_rows(model, objs, chunk: int = 20_000, with_ids: bool = False) -> int:
+    """Insert unsaved model instances (their prepare() is called here); returns how many were written.
+
+    With `with_ids`, primary keys are reserved first and set on the instances, as bulk_create would do.
+    """
     objs = list(objs)
     if not objs:
         return 0
     connection = connections[router.db_for_write(model)]
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    fields = [f for f in model._meta.concrete_fields if with_ids or not f.primary_key]
+    if with_ids:
+        for obj, pk in zip(objs, _reserve_ids(model, connection, len(objs)), strict=True):
+            obj.pk = pk
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     convert = [_converter(f, connection, timezone.now()) for f in fields]

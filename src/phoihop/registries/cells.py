@@ -19,6 +19,7 @@ _DATE_NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _DATE_LONG = re.compile(r"^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$")
 _TRUE = {"co", "x", "1", "true", "yes", "da", "dung", "v", "✓", "có"}
+_BLANKS = re.compile(r"[ \t\u00a0]+")
 _FALSE = {"khong", "0", "false", "no", "chua", "", "-"}
 
 
@@ -37,7 +38,10 @@ def parse_text(raw) -> str:
         return str(int(raw))
     if isinstance(raw, dt.date):
         return vn_date(raw)
-    return re.sub(r"[ \t\u00a0]+", " ", str(raw)).strip()
+    text = str(raw)
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _BLANKS.sub(" ", text)
+    return text.strip()
 
 
 def _number(raw) -> Decimal:
@@ -141,17 +145,26 @@ def parse_bool(raw) -> bool:
     raise CellError(f"Ghi «Có» hoặc «Không», không phải «{raw}».")
 
 
-def parse_choice(raw, choices) -> str:
+def choice_map(choices) -> dict[str, str]:
+    """Codes and folded labels → code, built once per column (labels are lazy translations)."""
+    mapping = {fold(str(label)): code for code, label in choices}
+    mapping.update({code: code for code, _ in choices})
+    return mapping
+
+
+def parse_choice(raw, choices, mapping: dict[str, str] | None = None) -> str:
     """The code of a choice, given its code or its Vietnamese label (diacritics and case ignored)."""
     text = parse_text(raw)
+    mapping = mapping if mapping is not None else choice_map(choices)
+    if text in mapping:
+        return mapping[text]
     folded = fold(text)
-    for code, label in choices:
-        if text == code or folded == fold(str(label)):
-            return code
+    if folded in mapping:
+        return mapping[folded]
     # A label's start is enough when it is unambiguous ("Bằng khen của Thủ tướng").
-    starts = [code for code, label in choices if folded and fold(str(label)).startswith(folded)]
+    starts = {code for label, code in mapping.items() if folded and label.startswith(folded)}
     if len(starts) == 1:
-        return starts[0]
+        return starts.pop()
     allowed = "; ".join(str(label) for _, label in choices)
     raise CellError(f"«{text}» không có trong danh mục. Chọn một trong: {allowed}.")
 

@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .folding import fast_fold as fold
 
@@ -19,6 +20,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING = ("sang kien ", "giai phap ", "de tai ", "de xuat ")
 
 
+@lru_cache(maxsize=262_144)
 def title_key(title: str | None) -> str:
     """ "Sáng kiến: Cải tiến máy cắt vải (tự động)." → "cai tien may cat vai tu dong"."""
     key = _NOT_WORD.sub(" ", fold(title)).strip()
@@ -29,6 +31,7 @@ def title_key(title: str | None) -> str:
     return key
 
 
+@lru_cache(maxsize=262_144)
 def trigrams(key: str) -> frozenset[str]:
     padded = f"  {key} "
     return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
@@ -67,15 +70,19 @@ class DuplicateIndex:
         self._entries: dict[object, list[tuple]] = defaultdict(list)
         self._postings: dict[object, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self._df: dict[object, Counter] = {}
+        self._prefixes: dict[tuple, list[str]] = {}
 
     def set_frequencies(self, unit, keys) -> None:
         """Fix the rarity order of a unit's trigrams; call before adding any of its titles."""
         self._df[unit] = Counter(gram for key in keys for gram in trigrams(key))
 
-    def _prefix(self, unit, grams: frozenset) -> list[str]:
-        df = self._df[unit]
-        ordered = sorted(grams, key=lambda g: (df.get(g, 0), g))
-        return ordered[: len(ordered) - math.ceil(self.threshold * len(ordered)) + 1]
+    def _prefix(self, unit, key: str, grams: frozenset) -> list[str]:
+        cached = self._prefixes.get((unit, key))
+        if cached is None:
+            df = self._df[unit]
+            ordered = sorted(grams, key=lambda g: (df.get(g, 0), g))
+            cached = self._prefixes[(unit, key)] = ordered[: len(ordered) - math.ceil(self.threshold * len(ordered)) + 1]
+        return cached
 
     def add(self, unit, key: str, ref, title: str) -> None:
         self._exact.setdefault((unit, key), (ref, title))
@@ -84,7 +91,7 @@ class DuplicateIndex:
         entries.append((ref, title, grams))
         if unit in self._df:
             postings = self._postings[unit]
-            for gram in self._prefix(unit, grams):
+            for gram in self._prefix(unit, key, grams):
                 postings[gram].append(len(entries) - 1)
 
     def discard(self, unit, key: str, ref) -> None:
@@ -108,7 +115,7 @@ class DuplicateIndex:
         if unit in self._df:
             postings = self._postings[unit]
             candidates: set[int] | range = set()
-            for gram in self._prefix(unit, grams):
+            for gram in self._prefix(unit, key, grams):
                 candidates.update(postings.get(gram, ()))
         else:
             candidates = range(len(entries))

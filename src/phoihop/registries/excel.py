@@ -28,6 +28,7 @@ from phoihop.core.text import fold
 
 from . import compute
 from .actions import apply, check, natural_key
+from .bulk import insert_rows
 from .cells import CellError, is_blank
 from .registry import Column, Context, Registry
 
@@ -107,8 +108,8 @@ def export_workbook(registry: Registry, queryset, ctx: Context) -> bytes:
     guide.column_dimensions["C"].width = 80
     guide.append([f"Sổ: {registry.title}", "", registry.description])
     guide.append([ID_LABEL, "", "Để trống khi thêm mới; giữ nguyên khi sửa bản ghi đã có."])
-    for column in columns:
-        required = "Bắt buộc" if column.required else ""
+    for column in registry.columns:
+        required = "Bắt buộc" if column.required else ("Thêm cột nếu cần" if not column.export else "")
         guide.append([column.label, required, f"{_hint(column)}. {column.help}".strip(". ") + "."])
     out = io.BytesIO()
     wb.save(out)
@@ -242,6 +243,8 @@ def build_preview(registry: Registry, user, data: bytes) -> Preview:
     sheet = read_sheet(registry, data)
     ctx = Context(user, registry, bulk=True)
     id_index = next((i for i, c in sheet.columns.items() if c is None), None)
+    present = {c.name for c in sheet.columns.values() if c is not None}
+    absent = [c for c in registry.columns if c.name not in present]
     results: list[RowResult] = []
     for number, cells in sheet.rows:
         if all(is_blank(v) for v in cells):
@@ -255,8 +258,8 @@ def build_preview(registry: Registry, user, data: bytes) -> Preview:
                 row.values[column.name] = column.parse(raw, ctx)
             except CellError as exc:
                 row.errors.append(f"Ô {_cell_ref(index, number)} «{column.label}»: {exc}")
-        for column in registry.columns:
-            if column.name not in row.values and column not in sheet.columns.values():
+        for column in absent:
+            if column.name not in row.values:
                 row.values[column.name] = (
                     column.default
                     if column.default is not None
@@ -361,7 +364,7 @@ def commit_import(registry: Registry, user, data: bytes) -> Preview:
         for obj in new:
             obj.created_by = obj.updated_by = actor
             obj.created_at = obj.updated_at = now
-        registry.model.objects.bulk_create(new, batch_size=1000)
+        insert_rows(registry.model, new, with_ids=True)
         fields = [
             f.name
             for f in registry.model._meta.concrete_fields
@@ -402,7 +405,7 @@ def commit_import(registry: Registry, user, data: bytes) -> Preview:
                     },
                 )
             )
-        ChangeLogEntry.objects.bulk_create(entries, batch_size=2000)
+        insert_rows(ChangeLogEntry, entries)
         for obj in new:
             touched.add(obj)
         for row in updates:

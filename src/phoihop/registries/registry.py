@@ -11,9 +11,9 @@ from django.db import models
 from django.db.models import Q, QuerySet
 
 from phoihop.core import permissions
-from phoihop.core.text import fold
 
 from . import cells
+from .folding import fast_fold as fold
 
 KINDS = {"text", "longtext", "int", "money", "year", "date", "dates", "choice", "bool", "org", "ref"}
 
@@ -37,6 +37,7 @@ class Column:
     width: int = 18
     export: bool = True
     source: str = ""  # virtual columns: where an export reads the value, e.g. "organization__tax_code"
+    _choice_map: dict | None = field(default=None, repr=False, compare=False)
 
     def bind(self, model) -> Column:
         if self.virtual:
@@ -102,7 +103,9 @@ class Column:
         if kind == "bool":
             return cells.parse_bool(raw)
         if kind == "choice":
-            return cells.parse_choice(raw, self.choices)
+            if self._choice_map is None:
+                self._choice_map = cells.choice_map(self.choices)
+            return cells.parse_choice(raw, self.choices, self._choice_map)
         if kind == "org":
             return ctx.orgs(self).find(raw)
         if kind == "ref":

@@ -20,9 +20,10 @@ _EVENT_WORDS = [
     (r"sơ kết|đánh giá giữa kỳ|đánh giá kết quả (?:\d+|hai|ba|một) năm|hội nghị liên tịch|"
      r"đánh giá kết quả (?:thực hiện|phối hợp)", "interim_review"),
     (r"giao ban", "giao_ban"),
+    # "Phó Chủ tịch UBND tỉnh đã ký ban hành Kế hoạch …": one official signs to issue, nobody co-signs.
+    (r"(?:đã )?ký ban hành|ký quyết định ban hành|ban hành|phê duyệt", "issue"),
     (r"lễ ký|ký kết|thống nhất ký|ký chương trình|ký quy chế|ký kế hoạch|ký thỏa thuận|ký thoả thuận|"
      r"ký biên bản|đã ký|cùng ký|thông qua (?:dự thảo )?(?:chương trình|quy chế|kế hoạch)", "signing"),
-    (r"ban hành|phê duyệt", "issue"),
     (r"đại hội", "congress"),
 ]  # fmt: skip
 _EVENT_RE = re.compile(
@@ -114,13 +115,18 @@ def document_header(layout: Layout) -> DocumentHeader | None:
         dates = find_dates(dm.group(0))
         date = dates[0].iso() if dates else None
     issuer_end = nm.start() if nm else (tm.start() if tm else 0)
-    issuer = " ".join(
+    issuer = "\n".join(
         ln.strip() for ln in head[:issuer_end].split("\n") if ln.strip() and not _DOC_HEADER.search(ln)
     )
     subject = ""
     if tm:
-        rest = head[tm.end() :].lstrip(" \t\n").split("\n")
-        subject = rest[0].strip() if rest else ""
+        # The title block: the rest of the type line and the lines after it, up to a blank line or the body.
+        lines = []
+        for ln in head[tm.end() :].lstrip(" \t\n").split("\n")[:4]:
+            if not ln.strip() or re.match(r"\s*(?:[IVX]+\.|\d+\.|Căn cứ|Điều|Chương|Thực hiện Chương trình)", ln):
+                break
+            lines.append(ln.strip())
+        subject = " ".join(lines)
     return DocumentHeader(
         tm.group(1) if tm else "", nm.group(1).rstrip(".") if nm else None, date, issuer, subject
     )
@@ -231,7 +237,17 @@ def _year_end_of_running_agreement(text: str, lead: Lead) -> bool:
         start, end = int(am.group(1)), int(am.group(2))
         if start <= year < end:
             return True
-    return False
+    # "tổng kết công tác phối hợp năm 2024, triển khai nhiệm vụ năm 2025 theo Quy chế phối hợp số …": the
+    # year's work is reviewed and the next year's planned under the same agreement, which is still in force.
+    reviewed_work = not re.search(r"chương trình|quy chế|kế hoạch", clause[: m.end()], re.IGNORECASE)
+    next_year = re.search(rf"(?<![{_L}])năm{_S}{year + 1}(?!\d)", clause)
+    agreement = re.search(r"(?:theo|thực hiện)\s+(?:quy chế|chương trình)", clause, re.IGNORECASE)
+    return bool(reviewed_work and next_year and agreement)
+
+
+_DOCUMENT_DATE_BEFORE = re.compile(
+    rf"(?:\d+/[{_L}\d/&-]*[{_L}][{_L}\d/&-]*|(?<![{_L}])(?:ký|ban hành|hiệu lực từ|hiệu lực kể từ)){_S0},?{_S0}(?:ngày)?{_S0}$"
+)
 
 
 @dataclass
@@ -267,29 +283,54 @@ def find_event_date(layout: Layout, lead: Lead, doc_kind: str) -> EventDate:
         candidates.append(lead.sentence)
     candidates += [s for s in layout.body_sentences()[:4] if s is not lead.sentence]
     if doc_kind == "activity_report":
+        # A cut-off in the lead, else the dated event of the lead ("Sáng 27-5, LĐLĐ … trao 1.000 phần quà"),
+        # else a cut-off further on.
+        lead_date = _cued_date(text, lead.sentence, layout) if lead.sentence is not None else None
         for s in candidates:
+            if lead_date is not None and s is not lead.sentence:
+                return lead_date
             cm = _CUTOFF.search(s.text)
             if cm:
                 dates = find_dates(text, s.start + cm.start(), s.start + cm.end())
                 raw = _cutoff_raw(text, s.start + cm.start(), dates)
                 iso = _complete(dates[0], layout) if dates else None
+                # "Từ ngày 1/1 đến ngày 20/1/2024": a window is cut off at its end.
+                ends = [d for d in dates[1:] if re.search(r"(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?$", text[d.start - 12 : d.start])]
+                if ends and _complete(ends[0], layout):
+                    iso = _complete(ends[0], layout)
                 return EventDate(iso, raw)
     for s in candidates:
-        for d in find_dates(text, s.start, s.end):
-            cue = _TIME_CUE.search(text[max(s.start, d.start - 25) : d.start])
-            if cue is None:
-                continue
-            raw_start = d.start - (len(text[max(s.start, d.start - 25) : d.start]) - cue.start())
-            raw_end = d.end + (1 if "(" in cue.group(0) and text[d.end : d.end + 1] == ")" else 0)
-            raw = text[raw_start:raw_end]
-            if re.match(r"(?:Trong|trong|Vào|vào)\b", raw) and not re.search(r"ngày", raw):
-                continue
-            return EventDate(_complete(d, layout), raw.strip())
+        found = _cued_date(text, s, layout)
+        if found is not None:
+            return found
         if s is lead.sentence:
             # The lead of a meeting with no date ("Mới đây", "Vừa qua") has none; do not go looking.
             if re.search(r"mới đây|vừa qua|vừa diễn ra|gần đây", s.text, re.IGNORECASE):
                 return EventDate(None, None)
     return EventDate(None, None)
+
+
+def _cued_date(text: str, s: Sentence, layout: Layout) -> EventDate | None:
+    """The first date in a sentence that a time word introduces ("Sáng 17/9/2020", "Ngày 8-11-2024")."""
+    for d in find_dates(text, s.start, s.end):
+            window = text[max(s.start, d.start - 25) : d.start]
+            if _DOCUMENT_DATE_BEFORE.search(window):
+                continue  # "Quy chế số 1875/QCPH-UBND-LĐLĐ ngày 20/8/2021": the document's date, not the event's
+            if d.form.startswith("words") and re.match(r"[Nn]gày", text[d.start : d.end]):
+                # "Ngày 10 tháng 1 năm 2025" carries its own cue; "Sáng" or "Chiều" may stand before it.
+                part = re.search(r"(?:Sáng|Chiều|Tối|Trưa|sáng|chiều|tối|trưa)[ \t\u00a0]+$", window)
+                raw_start = d.start - (len(window) - part.start()) if part else d.start
+                return EventDate(_complete(d, layout), text[raw_start : d.end].strip())
+            cue = _TIME_CUE.search(window)
+            if cue is None:
+                continue
+            raw_start = d.start - (len(window) - cue.start())
+            raw_end = d.end + (1 if "(" in cue.group(0) and text[d.end : d.end + 1] == ")" else 0)
+            raw = text[raw_start:raw_end]
+            if re.match(r"(?:Trong|trong|Vào|vào)\b", raw) and not re.search(r"ngày", raw):
+                continue
+            return EventDate(_complete(d, layout), raw.strip())
+    return None
 
 
 def _cutoff_raw(text: str, start: int, dates: list[DateMatch]) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from .doc_kind import classify, document_header, find_event_date, find_lead
 from .figures import find_figures
-from .orgs import find_orgs
+from .orgs import issuers
 from .parties import find_parties
 from .people import find_people_mentions, merge_people, name_spans
 from .programs import find_programs
@@ -69,13 +69,16 @@ def extract(text: str, url: str | None = None) -> dict:
     if doc_kind != provisional_kind and doc_kind in ("activity_report", "plan", "other"):
         parties = find_parties(layout, lead, blocked, title_spans, doc_kind)
     header = document_header(layout)
+    issuer = issuers(header.issuer_text) if header is not None else []
     if header is not None and doc_kind == "plan" and not header.joint:
         # A plan document is issued by the body in its header, whatever programme it implements.
-        issuer = find_orgs(header.issuer_text)
         if issuer:
             parties = [issuer[-1].name]
+    elif len({o.name for o in issuer}) >= 2:
+        # A joint document names both sides in its issuer block.
+        parties = list(dict.fromkeys(o.name for o in issuer))
     event = find_event_date(layout, lead, doc_kind)
-    programs = find_programs(layout, lead.sentence, doc_kind, event.iso, header)
+    programs = find_programs(layout, lead.sentence, doc_kind, event.iso, header, parties)
     names = _programme_names(text)
     year = int(event.iso[:4]) if event.iso else (layout.stamp.year if layout.stamp else None)
     figures = find_figures(layout, parties, names, year)

@@ -33,7 +33,7 @@ _RANK_BEFORE = re.compile(
 # Lengths of time and other non-figures named right after the number.
 _AFTER_SKIP = re.compile(
     rf"{_S0}(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|tuổi|lần|thập kỷ|thế kỷ|kỳ|nhiệm kỳ|"
-    rf"(?:nhóm{_S})?nội dung|điều|chương|mục|khoản|tiêu chí|bước|h\d|km|m2|m²|ha|kg|tấn|lít|mét)"
+    rf"(?:nhóm{_S})?nội dung|điều(?!{_S}khoản)|chương(?!{_S}trình)|mục|khoản|tiêu chí|bước|h\d|km|m2|m²|ha|kg|tấn|lít|mét)"
     rf"(?![{_L}])",
     re.IGNORECASE,
 )
@@ -41,10 +41,22 @@ _PARTY_NOUNS = re.compile(
     rf"{_S0}(?:cơ quan|đơn vị|tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|địa phương|bên|LĐLĐ|"
     rf"Liên đoàn Lao động|Liên đoàn|liên đoàn|Công đoàn|công đoàn tỉnh|ngành|tổ chức)(?![{_L}])",
 )
-_THRESHOLD_AFTER = re.compile(rf"[^.;,]{{0,30}}(?<![{_L}])trở (?:lên|xuống)(?![{_L}])", re.IGNORECASE)
+_THRESHOLD_AFTER = re.compile(rf"[^.;,\d]{{0,30}}(?<![{_L}])trở (?:lên|xuống)(?![{_L}])", re.IGNORECASE)
+# An amount for each unit ("1 triệu đồng/suất", "mỗi suất trị giá 500.000 đồng") is no area's total.
+_PER_UNIT_AFTER = re.compile(rf"{_S0}(?:đồng|đ|VNĐ|VND)?{_S0}/{_S0}[{_L}]+")
+_EACH_BEFORE = re.compile(
+    rf"(?<![{_L}])(?:mỗi|từng)(?:{_S}[{_L}]+){{1,3}}(?:{_S}(?:có{_S})?(?:giá trị|trị giá|là|được hỗ trợ|hỗ trợ))?{_S0}"
+    rf"(?:từ{_S})?$",
+    re.IGNORECASE,
+)
+_AVERAGE_BEFORE = re.compile(rf"(?<![{_L}])(?:bình quân|trung bình)(?![{_L}])", re.IGNORECASE)
+# Award verbs: the giver of a Bằng khen sets the award's level, not the area of the count (FORMAT §8.6).
+_AWARD_VERB = re.compile(
+    rf"(?<![{_L}])(?:tặng|trao|khen thưởng|công nhận|biểu dương|tuyên dương)(?![{_L}])", re.IGNORECASE
+)
 _GOAL_BEFORE = re.compile(rf"(?<![{_L}])(?:chỉ tiêu|mục tiêu)(?:{_S}[{_L}]+){{0,2}}{_S0}$", re.IGNORECASE)
 _AREA_NATIONAL = re.compile(
-    rf"(?<![{_L}])(?:toàn quốc|cả nước|trên toàn quốc|Tổng LĐLĐ|Tổng Liên đoàn|toàn hệ thống)(?![{_L}])", re.I
+    rf"(?<![{_L}])(?:toàn quốc|cả nước|trên toàn quốc|toàn hệ thống)(?![{_L}])", re.I
 )
 _AREA_WORD = re.compile(
     rf"(?<![{_L}])(?:toàn|trên địa bàn|trên toàn|cả|khắp){_S}(tỉnh|thành phố|quận|huyện|thị xã|Thủ đô)(?![{_L}])",
@@ -58,7 +70,9 @@ _ACTOR_HAS = re.compile(
     rf"(?:đã{_S})?(?:có|đạt|với|ghi nhận|phát triển|kết nạp)(?:{_S}được)?{_S0}$", re.IGNORECASE
 )
 _UNIT_SUBJECT = re.compile(
-    rf"(?:[^,.;]{{0,40}},{_S0})?(?:Tại{_S})?(?:Công ty|Nhà máy|Xí nghiệp|Tổng công ty|Trường|Bệnh viện|"
+    rf"(?:[^,.;]{{0,40}},{_S0})?(?:(?:Riêng|Còn|Đối với|Ở){_S})?(?:[Tt]ại{_S})?"
+    rf"(?:(?!(?:các|những|nhiều|một|mọi){_S})[{_LO}]+(?:{_S}[{_LO}]+){{0,2}}{_S})?"
+    rf"(?:Công ty|Nhà máy|Xí nghiệp|Tổng công ty|Trường|Bệnh viện|"
     rf"CĐCS|Công đoàn cơ sở|Công đoàn Công ty|Công đoàn Trường|Doanh nghiệp{_S}[{_U}])"
 )
 _UNIT_BEFORE_HAS = re.compile(
@@ -131,6 +145,7 @@ class Figure:
     hedge: str | None
     period: str | None
     in_title: bool = False
+    in_speech: bool = False
 
     def key(self) -> tuple:
         v = tuple(self.value) if isinstance(self.value, list) else self.value
@@ -151,15 +166,37 @@ def _spans_excluded(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_FIRST_PERSON = re.compile(rf"(?<![{_L}])(?:tôi|chúng tôi|chúng em|mình|em|cháu)(?![{_L}])")
+_SPEECH_AFTER = re.compile(
+    rf"[ \t\u00a0]*[-–—,]?[ \t\u00a0]*(?:[{_L}]+[ \t\u00a0]+){{0,5}}(?:nói|chia sẻ|cho biết|bày tỏ|tâm sự|kể|bộc bạch)"
+    rf"(?![{_L}])"
+)
+
+
+def _is_speech(text: str, m: re.Match[str]) -> bool:
+    """Direct speech rather than the name of a programme, movement or theme."""
+    inner = m.group(0)[1:-1]
+    if re.search(r"[:,][ \t\u00a0]*$", text[max(0, m.start() - 3) : m.start()]):
+        return True
+    return bool(_FIRST_PERSON.search(inner) or _SPEECH_AFTER.match(text, m.end()) or len(inner.split()) > 25)
+
+
 def _quoted_names(text: str) -> list[tuple[int, int]]:
     """Short quoted strings, which in this genre are names of programmes, movements and themes."""
     out = []
     for m in re.finditer(r"“[^”\n]{1,160}”|\"[^\"\n]{1,160}\"", text):
         inner = m.group(0)[1:-1]
-        speech = bool(re.search(r"[:,][ \t\u00a0]*$", text[max(0, m.start() - 3) : m.start()]))
-        if len(inner) <= 120 and not re.search(r"[.!?]\s", inner) and not speech:
+        if len(inner) <= 120 and not re.search(r"[.!?]\s", inner) and not _is_speech(text, m):
             out.append((m.start(), m.end()))
     return out
+
+
+def _speech_spans(text: str) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r"“[^”\n]{1,400}”|\"[^\"\n]{1,400}\"", text)
+        if _is_speech(text, m)
+    ]
 
 
 def _inside(pos: int, spans: SpanSet) -> bool:
@@ -232,13 +269,54 @@ def _level_from_mentions(layout: Layout) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+def _per_unit(text: str, q: Quantity, before: str) -> bool:
+    """ "1 triệu đồng/suất", "mỗi suất trị giá 500.000 đồng": an amount for each unit, not a total."""
+    if _AVERAGE_BEFORE.search(before[-60:]):
+        return False  # an average income is worked out over an area
+    if _EACH_BEFORE.search(before[-50:]):
+        return True
+    pm = _PER_UNIT_AFTER.match(text, q.end)
+    if not pm:
+        return False
+    per = pm.group(0).rsplit("/", 1)[-1].strip().lower()
+    # "2 tỷ đồng/năm" is a yearly budget; "300.000 đồng/tháng" an allowance for each worker.
+    value = q.value[-1] if isinstance(q.value, list) else q.value
+    return per not in ("năm", "quý", "tháng", "ngày") or value < 5_000_000
+
+
+def _subject_level(text: str, before: str, city_level: str) -> str | None:
+    """The level of the body that opens the clause ("Từ đầu năm nay, LĐLĐ tỉnh đã hỗ trợ … 42 …")."""
+    orgs = find_orgs(before, 0, min(len(before), 60))
+    if not orgs or _AWARD_VERB.search(before[orgs[0].end :]):
+        return None
+    lead_in = before[: orgs[0].start]
+    if lead_in.strip() and not re.search(r",\s*$", lead_in):
+        return None  # the body is not the subject ("… của LĐLĐ tỉnh", "theo Quy chế … UBND tỉnh")
+    return _org_level(orgs[0], city_level)
+
+
+def _org_level(o, city_level: str) -> str | None:
+    if o.place is None and o.level == "thành phố":
+        return city_level  # the parties' own "thành phố" (a provincial city is a district)
+    lv = o.admin_level()
+    return "district" if lv == "commune" else lv
+
+
 def _level_for(
-    text: str, q: Quantity, sent_start: int, default: str | None, named_numbers: set, city_level: str
+    text: str,
+    q: Quantity,
+    sent_start: int,
+    default: str | None,
+    named_numbers: set,
+    city_level: str,
+    unit: str = "",
 ) -> str | None:
     clause_start = max(sent_start, text.rfind(";", sent_start, q.start) + 1)
     before = text[clause_start : q.start]
     # A condition such as "doanh nghiệp có từ 50 lao động trở lên" is no one's total.
     if _THRESHOLD_AFTER.match(text, q.end):
+        return None
+    if unit == "VND" and _per_unit(text, q, before):
         return None
     if _GOAL_BEFORE.search(before) and q.value in named_numbers:
         return "national"
@@ -250,11 +328,14 @@ def _level_for(
             return "district" if lv == "commune" else lv
     orgs = find_orgs(before, max(0, len(before) - 90), len(before))
     if orgs and _ACTOR_HAS.search(before[orgs[-1].end :]) and len(before) - orgs[-1].end < 30:
-        lv = orgs[-1].admin_level()
+        lv = _org_level(orgs[-1], city_level)
         if lv:
-            return "district" if lv == "commune" else lv
+            return lv
     if _AREA_NATIONAL.search(before):
         return "national"
+    subject = _subject_level(text, before, city_level)
+    if subject:
+        return subject
     areas = list(_AREA_WORD.finditer(before))
     am = areas[-1] if areas else None
     if am:
@@ -302,6 +383,7 @@ def find_figures(
     text = layout.text
     excluded = SpanSet(_spans_excluded(text))
     quoted = SpanSet(_quoted_names(text))
+    speech = SpanSet(_speech_spans(text))
     default = _default_level(parties, year)
     if default is None:
         default = _level_from_mentions(layout)
@@ -328,6 +410,7 @@ def find_figures(
             if fig is None:
                 continue
             fig.in_title = bool(title_span and title_span[0] <= q.start < title_span[1])
+            fig.in_speech = q.start in speech
             figures.append(fig)
     return [_as_dict(f, text) for f in _dedupe(figures)]
 
@@ -375,7 +458,7 @@ def _read_figure(
             return None
         after = q.end
         # "44/45 doanh nghiệp": the numerator counts what follows the denominator.
-        fm = re.match(r"/\d+", text[q.end : q.end + 8])
+        fm = re.match(r"/(?:\d{1,3}(?:\.\d{3})+|\d+)", text[q.end : q.end + 12])
         if fm:
             after = q.end + fm.end()
         unit, noun, end, luot = _noun_after(text, after, min(len(text), after + 120))
@@ -407,7 +490,7 @@ def _read_figure(
             return None  # "2 cơ quan", "3 tỉnh, thành phố": the parties counted again
     sent = layout.sentence_at(q.start)
     sent_start = sent.start if sent else max(0, q.start - 200)
-    level = _level_for(text, q, sent_start, default, named_numbers, city_level)
+    level = _level_for(text, q, sent_start, default, named_numbers, city_level, unit)
     start = q.num_start - (len(before) - rank_m.start()) if is_rank and rank_m else q.start
     return Figure(start, end, q.num_start, value, unit, level, noun, q.hedge, _period_for(layout, q.start))
 
@@ -417,6 +500,13 @@ def _dedupe(figures: list[Figure]) -> list[Figure]:
     body = [f for f in figures if not f.in_title]
     # A headline's rounded "hơn 10.000 đoàn viên" restates the body's "10.350 đoàn viên".
     figures = [f for f in figures if not (f.in_title and f.hedge and any(_rounds(f, b) for b in body))]
+    # A speaker repeating an amount the report already gives ("số tiền 1 triệu đồng giúp gia đình tôi …").
+    reported = [f for f in figures if not f.in_speech]
+    figures = [
+        f
+        for f in figures
+        if not (f.in_speech and any(_same_amount(f, r) and r.start < f.start for r in reported))
+    ]
     kept: dict[tuple, Figure] = {}
     order: list[tuple] = []
     for f in figures:
@@ -429,9 +519,16 @@ def _dedupe(figures: list[Figure]) -> list[Figure]:
     return [kept[k] for k in order]
 
 
+def _same_amount(a: Figure, b: Figure) -> bool:
+    return a.unit == b.unit and a.value == b.value
+
+
+_HUMAN = {"person": "human", "member": "human"}
+
+
 def _rounds(title_fig: Figure, body_fig: Figure) -> bool:
     if (
-        title_fig.unit != body_fig.unit
+        _HUMAN.get(title_fig.unit, title_fig.unit) != _HUMAN.get(body_fig.unit, body_fig.unit)
         or isinstance(title_fig.value, list)
         or isinstance(body_fig.value, list)
     ):

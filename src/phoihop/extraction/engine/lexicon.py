@@ -107,12 +107,15 @@ UNIT_NOUNS: dict[str, str] = {
     "thanh niên": "person", "hội viên": "person", "chiến sĩ": "person", "cựu chiến binh": "person",
     "bệnh nhân": "person", "y bác sĩ": "person", "nạn nhân": "person", "lao động nữ": "person",
     "chủ doanh nghiệp": "person", "cán bộ công đoàn": "person", "tình nguyện viên": "person",
-    "đối tượng": "person", "đồng chí": "person", "người dân": "person", "nhà giáo": "person", "hộ gia đình": "count", "hộ": "count", "gia đình": "count",
+    "đối tượng": "person", "đồng chí": "person", "người dân": "person", "nhà giáo": "person",
+    "phụ nữ": "person", "nữ lao động": "person", "nữ CNVCLĐ": "person",
+    "hộ gia đình": "count", "hộ": "count", "gia đình": "count",
     # members
-    "đoàn viên": "member", "đoàn viên công đoàn": "member", "đoàn viên mới": "member",
+    "đoàn viên": "member", "đoàn viên công đoàn": "member", "đoàn viên mới": "member", "nữ đoàn viên": "member",
     # grassroots unions
     "CĐCS": "grassroots_union", "công đoàn cơ sở": "grassroots_union", "công đoàn": "grassroots_union",
     "tổ chức công đoàn": "grassroots_union", "nghiệp đoàn": "grassroots_union",
+    "công đoàn ngành": "grassroots_union", "công đoàn cấp trên": "grassroots_union",
     # money
     "đồng": "VND", "đ": "VND", "VNĐ": "VND", "VND": "VND", "vnđ": "VND", "triệu đồng": "VND", "tỷ đồng": "VND",
     # enterprises
@@ -133,6 +136,7 @@ UNIT_NOUNS: dict[str, str] = {
     "thỏa ước": "count", "bản thỏa ước": "count", "chỉ tiêu": "count", "hoạt động": "count",
     "chuyến xe": "count", "vé": "count", "cây": "count", "sản phẩm": "count", "hội thi": "count",
     "giải": "count", "đội": "count", "câu lạc bộ": "count", "thiết chế": "count", "căn hộ": "count",
+    "điều khoản": "count", "LĐLĐ": "count", "Liên đoàn Lao động": "count", "mô hình": "count",
 }  # fmt: skip
 # Words between a number and the counted noun that do not change what is counted.
 COUNT_CLASSIFIERS = ("lượt", "bộ", "chiếc", "cái", "con", "tấm", "bức", "cuốn", "món", "phần")

@@ -31,6 +31,8 @@ _SCALE_AFTER = re.compile(rf"[ \t\u00a0]*({_SCALE})(?![{_L}])(?![ \t\u00a0]+lệ
 _COMPOUND = re.compile(rf"[ \t\u00a0]+({NUMBER})[ \t\u00a0]*({_SCALE})(?![{_L}])")
 _PERCENT = re.compile(r"[ \t\u00a0]*(%|phần trăm)")
 _RANGE_SEP = re.compile(r"[ \t\u00a0]*(?:-|–|—|đến|tới)[ \t\u00a0]*")
+_UNIT_BETWEEN = re.compile(r"[ \t\u00a0]*(?:đồng|đ|người|lượt|suất)(?![" + LETTER_CLASS + r"])")
+_FROM_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:từ|Từ)[ \t\u00a0]+$")
 _HEDGE_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + "|".join(HEDGES) + r")[ \t\u00a0]+$", re.IGNORECASE)
 
 
@@ -123,14 +125,18 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             percent=percent,
             tokens=[m.group(0)],
         )
-        # A range: "67 - 74%", "từ 67 đến 74%", "67% - 74%", "2-3 tỷ đồng".
+        # A range: "67 - 74%", "từ 67 đến 74%", "67% - 74%", "2-3 tỷ đồng",
+        # "từ 500.000 đồng đến 1,5 triệu đồng" (a unit word after each end).
+        unit_between = _UNIT_BETWEEN.match(text, q_end)
         rm = _RANGE_SEP.match(text, q_end)
+        if rm is None and unit_between and _FROM_BEFORE.search(text, max(start, m.start() - 6), m.start()):
+            rm = _RANGE_SEP.match(text, unit_between.end())
         if rm:
             m2 = _NUMBER_RE.match(text, rm.end())
             if m2 and m2.end() <= end:
                 v2, end2, scale2, pct2 = _read_one(text, m2)
                 v1 = value
-                if scale is None and scale2 is not None:
+                if scale is None and scale2 is not None and rm.start() == q_end and value < 1000:
                     v1 = value * SCALES[scale2]  # "2-3 tỷ": the scale word covers both ends
                 if v1 < v2 and not _year_like(m.group(0), m2.group(0)):
                     q.value = [as_number(v1), as_number(v2)]

@@ -13,7 +13,10 @@ _L, _U, _LO = LETTER_CLASS, UPPER_CLASS, LOWER_CLASS
 _S = r"[ \t\u00a0]+"
 _S0 = r"[ \t\u00a0]*"
 
-_UBND = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban Nhân dân|Uỷ ban Nhân dân|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)"
+_UBND = (
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban Nhân dân|Uỷ ban Nhân dân|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN"
+    r"|Ủy Ban Nhân Dân|Uỷ Ban Nhân Dân)"
+)
 _LDLD = r"(?:LĐLĐ|LĐ LĐ|Liên đoàn Lao động|Liên đoàn lao động|Liên Đoàn Lao Động|LIÊN ĐOÀN LAO ĐỘNG)"
 _ABBR = rf"(?:{_S0}\({_S0}(?:UBND|LĐLĐ){_S0}\))?"
 _HEAD = re.compile(
@@ -37,7 +40,6 @@ _LEVEL_LOWER = re.compile(
 )
 _TOKEN = rf"(?:[{_U}][{_LO}]*|HCM|\d{{1,2}})(?![{_L}\d])"
 _TOKEN_CAPS = rf"(?:[{_U}]+)(?![{_L}\d])"
-_PLACE_CAPS = re.compile(rf"{_TOKEN_CAPS}(?:(?:{_S}|{_S0}[-–]{_S0}){_TOKEN_CAPS})*")
 _PLACE = re.compile(rf"{_TOKEN}(?:(?:{_S}|{_S0}[-–]{_S0}){_TOKEN})*")
 _QUANT = re.compile(rf"(?:các|hai|ba|bốn|năm|\d+|0\d){_S}", re.IGNORECASE)
 # Other bodies that can be parties. Their name runs to the end of the capitalised words that follow.
@@ -49,7 +51,7 @@ _OTHER_HEAD = re.compile(
     rf"|Viện Kiểm sát nhân dân|Tòa án nhân dân|Hội đồng nhân dân|HĐND|Liên minh Hợp tác xã"
     rf"|Trung tâm|Văn phòng|Bệnh viện|Trường Đại học|Trường Cao đẳng|Học viện|Bộ Chỉ huy Quân sự|Cục Thuế|Liên đoàn Thương mại và Công nghiệp Việt Nam"
     rf"|VCCI|Phòng Thương mại và Công nghiệp Việt Nam|Công ty|Tổng Công ty|Tổng công ty|Tập đoàn"
-    rf"|Công đoàn(?={_S}(?:tỉnh|thành phố|quận|huyện|thị xã|xã|phường|Khu|khu|các|Công ty|Tổng|Tập đoàn|Viên chức|Giáo dục|Y tế)))"
+    rf"|Công đoàn(?={_S}(?:tỉnh|thành phố|quận|huyện|thị xã|xã|phường|khu|các|cơ sở|(?!Thủ đô)[{_U}])))"
     rf"(?![{_L}])"
 )
 
@@ -65,8 +67,56 @@ _COLON = re.compile(rf"{_S0}:")
 _LIST_JOIN = re.compile(rf"{_S0}(?:,|và){_S0}")
 _NAME_JOIN = re.compile(rf"{_S0}(?:-|–|và|,){_S0}(?=[{_U}])")
 _BRACKET_ABBR = re.compile(rf"{_S0}\([{_U}&-]{{2,12}}\)(?={_S})")
+_CAPITAL_WORD = re.compile(rf"[{_U}][{_LO}]+(?![{_L}])")
+# A position or a common family name after a dash starts a person, not the rest of a body's name.
+_STARTS_PERSON = re.compile(
+    rf"(?:Chủ tịch|Phó|Giám đốc|Trưởng|Bí thư|Ủy viên|Uỷ viên|Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|"
+    rf"Bùi|Đỗ|Hồ|Ngô|Dương|Lý)(?![{_L}])"
+)
 _NAME_WORD = re.compile(rf"{_S}([{_U}]+(?:-[{_U}]+)+|[{_L}]+)(?![{_L}])")
 _SPACED_PLACE = re.compile(rf"{_S}({_PLACE.pattern})")
+
+
+_GRASSROOTS_BODY = re.compile(
+    r"(?:Công đoàn cơ sở|Công đoàn Công ty|Công đoàn Nhà máy|Công đoàn Trường|CĐCS|Công ty|Tổng công ty|"
+    r"Tổng Công ty|Nhà máy|Xí nghiệp|Trường|Bệnh viện|Hợp tác xã|Tập đoàn)(?![" + _L + r"])"
+)
+# What a union of one unit is named after: "Công đoàn cơ sở Công ty TNHH …".
+_UNIT_HEAD = re.compile(
+    rf"(?:Công ty|Tổng công ty|Tổng Công ty|Nhà máy|Xí nghiệp|Trường|Bệnh viện|Tập đoàn)(?![{_L}])"
+)
+# Words that end a place written in capitals ("… TỈNH LẠNG SƠN GIAI ĐOẠN 2022 - 2027").
+_CAPS_STOP = {
+    "VÀ", "GIAI", "NĂM", "VỀ", "GIỮA", "CỦA", "VỚI", "TRONG", "NHIỆM", "THỰC", "TẠI", "THEO", "LẦN", "KHÓA",
+    "KHOÁ", "QUY", "CHƯƠNG", "KẾ", "BAN", "SỞ", "LIÊN", "ỦY", "UỶ", "ĐẾN", "TỪ", "CÔNG", "HỘI", "ĐỢT",
+}  # fmt: skip
+_CAPS_WORD = re.compile(rf"(?:{_S}|{_S0}[-–]{_S0})?({_TOKEN_CAPS})")
+
+
+def _caps_place(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """A place written in capitals: the longest known province name, else the words before a stop word."""
+    spans: list[tuple[int, int, str]] = []
+    p = pos
+    while len(spans) < 5:
+        m = _CAPS_WORD.match(text, p, limit) if spans else re.compile(_TOKEN_CAPS).match(text, p, limit)
+        if not m:
+            break
+        word = m.group(1) if spans else m.group(0)
+        start = m.start(1) if spans else m.start()
+        spans.append((start, m.end(), word))
+        p = m.end()
+    for k in range(len(spans), 0, -1):
+        raw = text[pos : spans[k - 1][1]]
+        if tone_key(raw.title()) in PROVINCE_KEYS:
+            return raw.title(), spans[k - 1][1]
+    kept = []
+    for start, end, word in spans[:4]:
+        if word in _CAPS_STOP:
+            break
+        kept.append(end)
+    if not kept:
+        return None
+    return text[pos : kept[-1]].title(), kept[-1]
 
 
 @dataclass
@@ -91,6 +141,9 @@ class OrgMention:
 
     def admin_level(self, year: int | None = None) -> str | None:
         """district / city / province / commune / national, from the level word and the place."""
+        if self.kind == "other" and _GRASSROOTS_BODY.match(self.head):
+            # One enterprise, school or grassroots union, even when its name ends in "Việt Nam".
+            return "grassroots"
         if self.head.startswith("Tổng LĐLĐ") or self.head.endswith("Việt Nam"):
             return "national"
         if self.kind == "other" and self.level is None:
@@ -193,9 +246,7 @@ def _parse_tail(text: str, pos: int, limit: int, blocked: SpanSet):
     got = _place_at(text, sm.end() if sm else pos, limit, blocked) if (sm or plural or glued) else None
     if got is None and level is not None and sm and lm is not None and lm.group(0).isupper():
         # A header in capitals: "ỦY BAN NHÂN DÂN TỈNH SƠN LA".
-        pc = _PLACE_CAPS.match(text, sm.end(), limit)
-        if pc:
-            got = (pc.group(0).title(), pc.end())
+        got = _caps_place(text, sm.end(), limit)
     if got:
         items.append((level, got[0]))
         pos = got[1]
@@ -250,7 +301,7 @@ _NAME_PHRASES = [
     "nhân dân", "tổ quốc", "thanh niên", "cộng sản", "chính sách", "nhà nước", "kiểm sát", "hợp tác xã",
     "quân sự", "biên phòng", "chỉ huy", "an toàn", "chế xuất", "viên chức", "thuế", "thường vụ",
     "chấp hành", "thường trực", "nữ công", "tuyên giáo", "dân vận", "kinh tế", "đa khoa", "y học cổ truyền",
-    "phục hồi chức năng", "sư phạm", "kỹ thuật", "công đoàn", "lao động xã hội",
+    "phục hồi chức năng", "sư phạm", "kỹ thuật", "công đoàn", "lao động xã hội", "cơ sở",
 ]  # fmt: skip
 _NAME_PHRASE_RE = re.compile(
     rf"{_S0}("
@@ -264,6 +315,8 @@ _NAME_WORDS = {w for p in _NAME_PHRASES for w in p.split()}
 def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
     """The full name of a body such as "Sở Lao động - Thương binh và Xã hội tỉnh Bình Dương"."""
     end = m.end()
+    company = m.group(0).startswith(("Công ty", "Tổng", "Tập đoàn"))
+    union = m.group(0).startswith("Công đoàn")
     while True:
         # "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch": joined capitalised parts.
         jm = _NAME_JOIN.match(text, end, limit)
@@ -274,6 +327,11 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
             pm = _NAME_PHRASE_RE.match(text, nxt, limit)
             if pm:
                 end = pm.end()
+                continue
+            # "Công đoàn Than - Khoáng sản Việt Nam": a capitalised part that is no position and no person.
+            cw = _CAPITAL_WORD.match(text, nxt, limit)
+            if cw and text[jm.start() : nxt].strip() in ("-", "–") and not _STARTS_PERSON.match(text, nxt):
+                end, company = cw.end(), True  # a proper name that may mix cases ("Khoáng sản Việt Nam")
                 continue
             break
         pm = _NAME_PHRASE_RE.match(text, end, limit) if _SPACES.match(text, end, end + 1) else None
@@ -289,6 +347,11 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
         if not wm:
             break
         word = wm.group(1)
+        um = _UNIT_HEAD.match(text, wm.start(1), limit) if union and not company else None
+        if um:
+            # "Công đoàn cơ sở Công ty TNHH …": the union is named after its enterprise or school.
+            end, company = um.end(), True
+            continue
         if _HEAD.match(text, wm.start(1)) or _OTHER_HEAD.match(text, wm.start(1)):
             break
         lm = _LEVEL.match(text, wm.start(1))
@@ -303,7 +366,7 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
             end = wm.end()
             continue
         # Company names mix cases ("Công ty TNHH Gang thép Hưng Nghiệp Formosa").
-        if m.group(0).startswith(("Công ty", "Tổng", "Tập đoàn")) and _NEXT_CAPITAL.match(
+        if company and _NEXT_CAPITAL.match(
             text, wm.end(), limit
         ):
             end = wm.end()
@@ -367,3 +430,36 @@ def find_orgs(
                 out.append(OrgMention(m.start(), t_end, head, level, place, joint=group, plural=plural))
         pos = max(t_end, m.end())
     return out
+
+
+_ISSUER_HEAD = re.compile(
+    r"(?:ỦY BAN|UỶ BAN|LIÊN ĐOÀN|SỞ|BAN|HỘI|CÔNG ĐOÀN|BẢO HIỂM|CÔNG AN|TỈNH ĐOÀN|THÀNH ĐOÀN|MẶT TRẬN|BỘ|"
+    r"TỔNG LIÊN ĐOÀN|TRƯỜNG|BỆNH VIỆN|CÔNG TY)(?![" + _L + r"])"
+)
+_LOWER_WORDS = {"tỉnh", "thành", "phố", "quận", "huyện", "thị", "xã", "phường", "trấn", "và", "các"}
+
+
+def _mixed_case(caps: str) -> str:
+    """ "SỞ Y TẾ TỈNH THANH HÓA" → "Sở Y Tế tỉnh Thanh Hóa": capitals a reader of bodies can parse."""
+    words = caps.split(" ")
+    out = []
+    for w in words:
+        low = w.lower()
+        out.append(low if low in _LOWER_WORDS else w[:1] + w[1:].lower())
+    return " ".join(out)
+
+
+def issuers(header_text: str) -> list[OrgMention]:
+    """The bodies in a document's issuer block ("UBND HUYỆN X" / "LIÊN ĐOÀN LAO ĐỘNG HUYỆN X", "A - B")."""
+    segments: list[str] = []
+    for line in header_text.split("\n"):
+        line = line.strip()
+        if not line or not re.search(rf"[{_L}]", line):
+            continue
+        for part in re.split(r"\s+[-–]\s+(?=" + _ISSUER_HEAD.pattern + ")", line):
+            if segments and not _ISSUER_HEAD.match(part) and part.isupper():
+                segments[-1] += " " + part  # "ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN": one body on two lines
+            else:
+                segments.append(part)
+    text = "; ".join(_mixed_case(seg) if seg.isupper() else seg for seg in segments)
+    return find_orgs(text)

@@ -7,9 +7,10 @@ import re
 from .doc_kind import Lead
 from .orgs import OrgMention, find_orgs
 from .text import Layout, SpanSet
-from .vietnamese import LETTER_CLASS, tone_key
+from .vietnamese import LETTER_CLASS, UPPER_CLASS, tone_key
 
 _L = LETTER_CLASS
+_UPPER = UPPER_CLASS
 _S = r"[ \t\u00a0]+"
 _S0 = r"[ \t\u00a0]*"
 
@@ -73,26 +74,113 @@ def _subject_orgs(text: str, start: int, end: int, blocked: SpanSet, title_spans
         partners = find_orgs(text, wm.end(), min(end, wm.end() + 150), blocked)
         if partners:
             g = partners[0].joint
-            chosen += [p for p in partners if p.joint == g]
+            group = [p for p in partners if p.joint == g]
+            # "phối hợp với LĐLĐ tỉnh và Công đoàn Than - Khoáng sản Việt Nam": several partners.
+            for p in partners:
+                if p.joint == g:
+                    continue
+                if not re.fullmatch(r"\s*(?:và|,|cùng|cùng với)\s*", text[group[-1].end : p.start]):
+                    break
+                group.append(p)
+                g = p.joint
+            chosen += group
     return chosen
+
+
+def _level_place(o: OrgMention) -> tuple[str | None, str | None]:
+    """Level word and place of a body; for other bodies they are read from the end of the name."""
+    if o.kind != "other":
+        return o.level, o.place
+    # The youth unions of a province and of a centrally-run city carry their level in their name.
+    ym = re.match(rf"(Tỉnh|Thành) đoàn((?:{_S}[{_UPPER}][{_L}]*)*)$", o.head)
+    if ym:
+        return ("tỉnh" if ym.group(1) == "Tỉnh" else "thành phố"), (ym.group(2).strip() or None)
+    m = _TRAILING_LEVEL.search(o.head)
+    if not m:
+        return None, None
+    return m.group(1).lower(), (m.group(2).strip() or None)
+
+
+def _set_place(o: OrgMention, place: str) -> None:
+    if o.kind == "other":
+        o.head = f"{o.head} {place}"
+    else:
+        o.place = place
 
 
 def _share_places(orgs: list[OrgMention]) -> list[OrgMention]:
     """ "UBND huyện và LĐLĐ huyện Mỹ Đức": the place (and a missing level) is shared by the pair."""
-    ubnd = [o for o in orgs if o.kind == "ubnd"]
-    ldld = [o for o in orgs if o.kind == "ldld"]
-    if len(ubnd) == 1 and len(ldld) == 1:
+    distinct: dict[str, list[OrgMention]] = {}
+    for o in orgs:
+        distinct.setdefault(tone_key(o.name), []).append(o)
+    reps = [group[0] for group in distinct.values()]
+    ubnd = [o for o in reps if o.kind == "ubnd"]
+    ldld = [o for o in reps if o.kind == "ldld"]
+    if len(ubnd) == 1 and len(ldld) == 1 and len(reps) == 2:
         a, b = ubnd[0], ldld[0]
         if a.level is None and b.level is not None and a.place is None:
             a.level, a.place = b.level, b.place
         elif b.level is None and a.level is not None and b.place is None:
             b.level, b.place = a.level, a.place
-        elif a.level == b.level:
-            if a.place and not b.place:
-                b.place = a.place
-            elif b.place and not a.place:
-                a.place = b.place
+    # "Công an tỉnh Hải Dương và LĐLĐ tỉnh": the second "tỉnh" is the same province. A body without a place
+    # takes the one place that the other parties of its level share.
+    known = [_level_place(o) for o in reps]
+    for o, (lvl, place) in zip(reps, known, strict=True):
+        if lvl is None or place:
+            continue
+        places = {p for lv, p in known if lv == lvl and p}
+        if len(places) == 1:
+            _set_place(o, places.pop())
+    return _propagate(orgs, distinct)
+
+
+def _propagate(orgs: list[OrgMention], distinct: dict[str, list[OrgMention]]) -> list[OrgMention]:
+    """Copies of one body (the same name found twice) follow what was learnt about the first."""
+    for group in distinct.values():
+        for o in group[1:]:
+            o.head, o.level, o.place = group[0].head, group[0].level, group[0].place
     return orgs
+
+
+_TRAILING_LEVEL = re.compile(
+    rf"(?<![{_L}])(tỉnh|thành phố|quận|huyện|thị xã|xã|phường)((?:{_S}[{_UPPER}][{_L}]*)*)$"
+)
+# Abbreviations of bodies, so that "Hội LHPN tỉnh" in a headline is the lead's "Hội Liên hiệp Phụ nữ tỉnh X".
+_BODY_ABBREVIATIONS = [
+    (re.compile(r"(?<![\w-])LHPN(?![\w-])"), "liên hiệp phụ nữ"),
+    (re.compile(r"(?<![\w-])BHXH(?![\w-])"), "bảo hiểm xã hội"),
+    (re.compile(r"(?<![\w-])MTTQ(?![\w-])"), "mặt trận tổ quốc"),
+    (re.compile(r"(?<![\w-])(?:LĐ-TB-XH|LĐ-TB&XH|LĐTB&XH|LĐTBXH)(?![\w-])"), "lao động - thương binh và xã hội"),
+    (re.compile(r"(?<![\w-])KCN(?![\w-])"), "khu công nghiệp"),
+    (re.compile(r"(?<![\w-])KKT(?![\w-])"), "khu kinh tế"),
+    (re.compile(r"(?<![\w-])CĐCS(?![\w-])"), "công đoàn cơ sở"),
+]
+
+
+def _body_key(name: str) -> str:
+    """A body's name without its level and place, abbreviations spelt out, for comparing mentions."""
+    for rx, full in _BODY_ABBREVIATIONS:
+        name = rx.sub(full, name)
+    name = _TRAILING_LEVEL.sub("", name.strip())
+    return re.sub(r"\s+", " ", tone_key(name)).strip()
+
+
+def _upgrade(chosen: list[OrgMention], fuller: list[OrgMention]) -> list[OrgMention]:
+    """A headline's short form of another body gives way to the lead's full form of the same body."""
+    out = []
+    for o in chosen:
+        best = o
+        if o.kind == "other":
+            lvl, place = _level_place(o)
+            for f in fuller:
+                if f.kind != "other" or _body_key(f.head) != _body_key(o.head):
+                    continue
+                f_lvl, f_place = _level_place(f)
+                abbreviated = any(rx.search(best.head) and not rx.search(f.head) for rx, _ in _BODY_ABBREVIATIONS)
+                if (f_lvl == lvl or lvl is None) and ((f_place and not place) or abbreviated):
+                    best = f
+        out.append(best)
+    return out
 
 
 def _enrich(orgs: list[OrgMention], all_orgs: list[OrgMention]) -> None:
@@ -138,7 +226,12 @@ def find_parties(
     for a, b in regions if not chosen else []:
         found = _between_orgs(text, a, b, blocked)
         found = [
-            o for o in found if o.kind != "other" or o.head.startswith(("Sở", "Hội", "Bảo hiểm", "Công an"))
+            o
+            for o in found
+            if o.kind != "other"
+            or o.head.startswith(
+                ("Sở", "Hội", "Bảo hiểm", "BHXH", "Công an", "Ban Quản lý", "Công đoàn", "Tỉnh đoàn", "Thành đoàn")
+            )
         ]
         if found and len({o.name for o in found}) >= 2:
             chosen = found
@@ -159,6 +252,10 @@ def find_parties(
             if chosen:
                 break
     chosen = [o for o in chosen if o.head != "HĐND" and (o.kind != "other" or len(o.head) > 4)]
+    if lead.sentence is not None:
+        lead_end = lead.sentence.end
+        fuller = [o for o in all_orgs if layout.body_start <= o.start < lead_end and not _in_titles(o, title_spans)]
+        chosen = _upgrade(chosen, fuller)
     chosen = _share_places(chosen)
     _enrich(chosen, all_orgs)
     chosen = _share_places(chosen)

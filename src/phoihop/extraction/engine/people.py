@@ -60,6 +60,30 @@ _ABBREV_DOT = re.compile(r"(?:TP|Tp|TT|Q|P|TX|ThS|TS|PGS|GS|BS|KS)$")
 
 
 _ADDRESS_WORDS = {"Ông", "Bà", "Anh", "Chị", "Cô", "Chú", "Em", "Cụ", "Bác"}
+# Nouns that introduce a named worker the way a form of address does ("đoàn viên Y Blin Niê, giáo viên …").
+_ROLE_NOUN = re.compile(
+    rf"(?<![{_L}])(?:đoàn viên|công nhân|nữ công nhân|người lao động|lao động|hội viên|nữ đoàn viên)"
+    rf"{_S}(?=[{_U}])"
+)
+# "X tái đắc cử Chủ tịch …", "X được bầu giữ chức Chủ tịch …": a position won at a congress.
+_ELECTED = re.compile(
+    rf"{_S}(?:được{_S})?(?:tái{_S})?(?:đắc cử|được bầu|trúng cử|giữ chức)(?:{_S}(?:giữ chức|chức danh|chức|làm))?{_S}"
+)
+_BRACKETED = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,100})\)")
+# The last words of a company or school name: a capitalised run after them is part of that name.
+_UNIT_NAME_BEFORE = re.compile(
+    rf"(?:Công ty|TNHH|Cổ phần|CP|MTV|Tập đoàn|Nhà máy|Xí nghiệp|Bệnh viện|Hợp tác xã|HTX|Tiểu học|THCS|THPT|"
+    rf"Mầm non|Trường){_S}$"
+)
+_ORDINAL_AFTER = re.compile(rf"{_S}(?:[IVX]+|\d+)(?![{_L}\d])")
+# Signature block of a document: a position in capitals on its own line, then the signer's name.
+_SIGNATURE = re.compile(
+    rf"^[ \t]*((?:PHÓ |KT\. )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|TỔNG GIÁM ĐỐC|CHÁNH VĂN PHÒNG|"
+    rf"PHÓ CHỦ TỊCH THƯỜNG TRỰC|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|THỦ TRƯỞNG))[ \t]*\n(?:[ \t]*\n)*"
+    rf"(?:[ \t]*\((?:đã ký|Đã ký)[^)\n]*\)[ \t]*\n(?:[ \t]*\n)*)?[ \t]*({_NAME_TOKEN}(?:{_S}{_NAME_TOKEN}){{1,4}})[ \t]*$",
+    re.MULTILINE,
+)
+_CANONICAL_POSITION = {p.lower(): p for p in POSITIONS}
 
 
 _RANK_BEFORE = re.compile(
@@ -232,6 +256,8 @@ def find_people_mentions(text: str, layout: Layout | None = None) -> list[Person
     starts: list[tuple[int, bool]] = []
     for m in _ADDRESS.finditer(text):
         starts.append((m.end(), True))
+    for m in _ROLE_NOUN.finditer(text):
+        starts.append((m.end(), True))
     for m in _LIST_INTRO.finditer(text):
         starts.append((m.end(), True))
         for sm in re.finditer(r";[ \t\u00a0]*", text[m.end() : m.end() + 800]):
@@ -248,11 +274,26 @@ def find_people_mentions(text: str, layout: Layout | None = None) -> list[Person
         if not got:
             continue
         s, e, tokens = got
-        sep = _SEPARATOR.match(text, e)
+        if _UNIT_NAME_BEFORE.search(text[max(0, s - 20) : s]) or _ORDINAL_AFTER.match(text, e):
+            continue  # "Công ty TNHH Lạc Tỷ II": a name inside the name of a company
+        # A job may follow an unmarked full name too ("Nguyễn Văn An, công nhân Công ty X").
+        job_ok = anchored or (len(tokens) >= 3 and tokens[0] in PRIMARY_SURNAMES)
+        bm = _BRACKETED.match(text, e)
+        if bm and not (_POS_RE.match(bm.group(1).strip()) or _JOB_RE.match(bm.group(1).strip())):
+            # "Chị Trần Thị Kim Thoa (35 tuổi, quê Sóc Trăng), công nhân tổ may": look inside, then past it.
+            inner_start = bm.start(1)
+            for piece in re.finditer(r"[^,]+", bm.group(1)):
+                p0 = inner_start + piece.start() + len(piece.group(0)) - len(piece.group(0).lstrip())
+                if _POS_RE.match(text, p0) or (job_ok and _JOB_RE.match(text, p0)):
+                    add(" ".join(tokens), text[p0 : inner_start + piece.end()], s, e, p0, inner_start + piece.end())
+                    break
+            else:
+                e = bm.end()
+        sep = _SEPARATOR.match(text, e) or _ELECTED.match(text, e)
         if not sep:
             continue
         t0 = sep.end()
-        if _POS_RE.match(text, t0) or (anchored and _JOB_RE.match(text, t0)):
+        if _POS_RE.match(text, t0) or (job_ok and _JOB_RE.match(text, t0)):
             t1 = _title_end(text, t0, n)
             add(" ".join(tokens), text[t0:t1], s, e, t0, t1)
     # 2. Position first: "Phó Chủ tịch UBND tỉnh Nguyễn Thị Bé Mười".
@@ -262,6 +303,7 @@ def find_people_mentions(text: str, layout: Layout | None = None) -> list[Person
         t_end = _title_end(text, pm.start(), n)
         # Look for a name inside or right after the position phrase.
         segment_end = min(n, t_end + 60)
+        found_name = False
         for cm in _CAP_RUN.finditer(text, pm.end(), segment_end):
             if cm.start() > t_end + 1:
                 break
@@ -274,13 +316,46 @@ def find_people_mentions(text: str, layout: Layout | None = None) -> list[Person
             name_start = cm.start() + len(" ".join(tokens[:i])) + (1 if i else 0)
             name_end = name_start + len(" ".join(name_tokens))
             title = text[pm.start() : name_start]
-            # "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh X": take in the position before the comma.
-            back = re.search(r"([^,;.\n]{2,80}),[ \t\u00a0]*$", text[max(0, pm.start() - 90) : pm.start()])
-            if back and _POS_RE.match(back.group(1).strip()):
-                title = back.group(1).strip() + ", " + title
-            add(" ".join(name_tokens), title, name_start, name_end, pm.start(), name_start)
+            if _UNIT_NAME_BEFORE.search(title) or _ORDINAL_AFTER.match(text, name_end):
+                break  # "Chủ tịch Công đoàn Công ty TNHH Lạc Tỷ II": the run names the company
+            add(" ".join(name_tokens), _with_earlier_position(text, pm.start(), title), name_start, name_end,
+                pm.start(), name_start)  # fmt: skip
+            found_name = True
             break
+        if found_name or _owned_by_name_before(text, pm.start()):
+            continue
+        # "Phó Chủ tịch UBND huyện, đồng chí Lê Văn Bảy": the name after the position and a form of address.
+        am = _TITLE_THEN_ADDRESS.match(text, t_end)
+        if am:
+            got = _name_after(text, am.end(), n, True)
+            if got and not (_SEPARATOR.match(text, got[1]) and _POS_RE.match(text, _SEPARATOR.match(text, got[1]).end())):
+                s, e, tokens = got
+                add(" ".join(tokens), _with_earlier_position(text, pm.start(), text[pm.start() : t_end]), s, e,
+                    pm.start(), t_end)  # fmt: skip
+    # 3. The signature block of a document: "PHÓ CHỦ TỊCH" on one line, the signer's name below.
+    for sm in _SIGNATURE.finditer(text):
+        position = re.sub(r"^KT\.\s*", "", sm.group(1))
+        title = _CANONICAL_POSITION.get(position.lower(), position.capitalize())
+        tokens = _tokens(sm.group(2))
+        if tone_key(" ".join(tokens)) not in PROVINCE_KEYS:
+            add(" ".join(tokens), title, sm.start(2), sm.end(2), sm.start(1), sm.end(1))
     return found
+
+
+_TITLE_THEN_ADDRESS = re.compile(rf"[ \t\u00a0]*,[ \t\u00a0]*(?:đồng chí|Đồng chí|đ/c|Đ/c|ông|bà){_S}")
+
+
+def _owned_by_name_before(text: str, pos: int) -> bool:
+    """True when the position at `pos` is written after a person's name ("Nguyễn Văn A - Chủ tịch …")."""
+    return bool(re.search(rf"[{_U}][{_LO}]*[ \t\u00a0]*[-–—:(][ \t\u00a0]*$", text[max(0, pos - 40) : pos]))
+
+
+def _with_earlier_position(text: str, pos: int, title: str) -> str:
+    """ "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh X": take in the position before the comma."""
+    back = re.search(r"([^,;.\n]{2,80}),[ \t\u00a0]*$", text[max(0, pos - 90) : pos])
+    if back and _POS_RE.match(back.group(1).strip()):
+        return back.group(1).strip() + ", " + title
+    return title
 
 
 def find_people(text: str, layout: Layout | None = None) -> list[Person]:

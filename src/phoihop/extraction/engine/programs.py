@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import YEAR_RANGE, find_dates
+from .orgs import find_orgs
 from .text import Layout, Sentence
 from .vietnamese import LETTER_CLASS
 
@@ -40,6 +41,7 @@ _NOT_A_PROGRAM = re.compile(
     rf"sản xuất|kinh doanh|đầu tư|giao lưu|học bổng|đề ra|đã đề ra|năm học)(?![{_L}])|{_S0},{_S0}(?:kế hoạch|chương trình)",
     re.IGNORECASE,
 )
+_COUNTED = re.compile(rf"(?<![\d.,/])\d[\d.]*{_S}$")
 _QUOTED_NAME = re.compile(rf"{_S0}[“\"]([^”\"\n]{{3,160}})[”\"]")
 _NAMED_INSIDE = re.compile(rf"[“\"](Chương trình{_S}[^”\"\n]{{3,160}})[”\"]")
 _NAMED_BARE = re.compile(
@@ -86,6 +88,9 @@ _HIGHER_OWNER = re.compile(
     rf"{_S0}[^.;]{{0,60}}?(?<![{_L}])(?:của|giữa){_S}(?:Tổng|Bộ|Chính phủ|Thủ tướng|Ban|Ủy ban|Uỷ ban|UBND|"
     rf"Liên đoàn|LĐLĐ|Tỉnh|Thành|BCH|Ban Thường vụ|Đoàn Chủ tịch|Trung ương|Đảng)"
 )
+# "Thông qua chương trình “Mái ấm Công đoàn”, LĐLĐ quận trao …": "through", not "adopted".
+_THROUGH = re.compile(rf"(?:^|[.;,:\n])[ \t]*(?:Thông qua|thông qua){_S0}$")
+_REPLACED_BEFORE = re.compile(rf"(?:thay thế|bãi bỏ|hết hiệu lực|sửa đổi){_S0}$", re.IGNORECASE)
 _REFERENCED_BEFORE = re.compile(
     rf"(?:thay thế|bãi bỏ|hết hiệu lực|sửa đổi){_S}(?:[{_L}]+{_S}){{0,2}}$", re.IGNORECASE
 )
@@ -162,7 +167,7 @@ _GOVERNED = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_LEAD = re.compile(
-    rf"(?:^|[.;\n])[ \t]*(?:[Tt]rong{_S})?[Gg]iai đoạn{_S}((?:19|20)\d\d){_S0}[-–—]{_S0}((?:19|20)\d\d){_S0},{_S0}"
+    rf"(?:^|[.;,\n])[ \t]*(?:[Tt]rong{_S})?[Gg]iai đoạn{_S}((?:19|20)\d\d){_S0}[-–—]{_S0}((?:19|20)\d\d){_S0},{_S0}"
     rf"(?:[{_L}]+{_S}){{0,4}}$"
 )
 
@@ -175,7 +180,7 @@ def _period_before(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
-def _find_mentions(layout: Layout, lead: Sentence | None) -> list[Mention]:
+def _find_mentions(layout: Layout, lead: Sentence | None, own: set[tuple[str, str | None]]) -> list[Mention]:
     text = layout.text
     title_span = None
     if layout.title_line is not None:
@@ -188,18 +193,22 @@ def _find_mentions(layout: Layout, lead: Sentence | None) -> list[Mention]:
         for m in rx.finditer(text):
             if layout.is_clutter(m.start()) or any(a <= m.start() < b for a, b in named_spans):
                 continue
+            if _COUNTED.search(text, max(0, m.start() - 12), m.start()):
+                continue
             name = re.sub(r"\s+", " ", m.group(1)).strip()
             out.append(Mention(m.start(), m.end(), "chương trình", True, name=_name_key(name)))
             named_spans.append((m.start(), m.end()))
     for m in _TYPE_RE.finditer(text):
         if layout.is_clutter(m.start()) or any(a <= m.start() < b for a, b in named_spans):
             continue
+        if _COUNTED.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "tổ chức 18 chương trình “…”": events counted, not a document
         in_lead = bool(lead and lead.start <= m.start() < lead.end)
         mention = _read_mention(text, m, in_lead)
         if mention is None:
             continue
         mention.in_title = bool(title_span and title_span[0] <= m.start() < title_span[1])
-        mention.hint = _hint(text, m.start(), mention, layout)
+        mention.hint = _hint(text, m.start(), mention, layout, own)
         out.append(mention)
     _apply_decisions(text, out)
     out.sort(key=lambda x: x.start)
@@ -224,10 +233,11 @@ def _read_mention(text: str, m: re.Match[str], in_lead: bool) -> Mention | None:
         name, pos, specific = _name_key(qm.group(1)), qm.end(), True
     if number is None and name is None and _NOT_A_PROGRAM.match(text, m.end()):
         return None
+    # A plan counts only when it is a coordination plan pinned down (§6.1), never a yearly habit and never
+    # a body's own plan for a campaign ("Kế hoạch số 12/KH-LĐLĐ về tổ chức Tháng Công nhân").
+    if kind == "kế hoạch" and number is not None and not specific and not _joint_plan(text, m.end(), number):
+        return None
     if kind == "kế hoạch" and not in_lead:
-        # A plan counts only when it is a coordination plan pinned down (§6.1), never a yearly habit.
-        if number is not None and not specific and not _joint_plan(text, m.end(), number):
-            return None
         if number is None and _YEARLY.search(text[max(0, m.start() - 120) : m.start()]):
             return None
     own_date = None
@@ -239,6 +249,15 @@ def _read_mention(text: str, m: re.Match[str], in_lead: bool) -> Mention | None:
     period, _ = _period_after(text, pos, len(text))
     # "Kế hoạch thực hiện Quy chế phối hợp … năm 2024": the year is the plan's, not the regulation's.
     if period and period[0] == period[1] and _GOVERNED.search(text[max(0, m.start() - 80) : m.start()]):
+        period = None
+    # "trong thực hiện Quy chế phối hợp năm 2024": a regulation runs for years; the year is the work's.
+    if (
+        period
+        and kind == "quy chế"
+        and period[0] == period[1]
+        and number is None
+        and re.search(rf"thực hiện{_S0}$", text[max(0, m.start() - 20) : m.start()], re.IGNORECASE)
+    ):
         period = None
     if period is None and (specific or number):
         period = _period_before(text, m.start())
@@ -259,7 +278,18 @@ def _name_key(name: str) -> str:
     return re.split(r"\s+[-–—:]\s+", name)[0].strip()
 
 
-def _hint(text: str, start: int, mention: Mention, layout: Layout) -> str | None:
+def _owned_by_parties(text: str, pos: int, own: set[tuple[str, str | None]]) -> bool:
+    """True when the bodies a programme is "của"/"giữa" are the text's own parties (so it is no parent)."""
+    om = re.search(rf"(?<![{_L}])(?:của|giữa){_S}", text[pos : pos + 80])
+    if not om or not own:
+        return False
+    owners = find_orgs(text, pos + om.end(), min(len(text), pos + om.end() + 90))
+    return bool(owners) and all((o.kind, o.level) in own for o in owners[:2])
+
+
+def _hint(
+    text: str, start: int, mention: Mention, layout: Layout, own: set[tuple[str, str | None]] | None = None
+) -> str | None:
     before = text[max(0, start - 60) : start]
     sent = layout.sentence_at(start)
     if sent is not None:
@@ -280,9 +310,13 @@ def _hint(text: str, start: int, mention: Mention, layout: Layout) -> str | None
     # "sơ kết 2 năm thực hiện Quy chế … của UBND tỉnh": the meeting reviews it, whoever issued it.
     if re.search(r"(?:tổng kết|sơ kết|kết quả|đánh giá)[^.;]{0,40}$", before, re.IGNORECASE):
         return "reviewed"
-    if _PARENT_BEFORE.search(before) and _HIGHER_OWNER.match(after):
+    if (
+        _PARENT_BEFORE.search(before)
+        and _HIGHER_OWNER.match(after)
+        and not _owned_by_parties(text, mention.end, own or set())
+    ):
         return "parent"
-    if _SIGN_BEFORE.search(before):
+    if _SIGN_BEFORE.search(before) and not _THROUGH.search(before):
         past = re.search(rf"(?:đã|được|từng){_S}(?:[{_L}]+{_S}){{0,2}}$", before, re.IGNORECASE)
         if mention.own_date is None or not past:
             if not past or mention.in_lead or _sentence_is_lead(layout, start):
@@ -323,6 +357,9 @@ def _apply_decisions(text: str, mentions: list[Mention]) -> None:
         ds = find_dates(m.group("rest"))
         if ds and ds[0].year is not None:
             target.own_date = ds[0].iso()
+        # "… thay thế Quyết định số X … ban hành Quy chế …": the old regulation is replaced, not issued.
+        if _REPLACED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            target.hint = "referenced"
 
 
 def _merge(mentions: list[Mention]) -> list[Program]:
@@ -433,7 +470,10 @@ def _attach_details(text: str, layout: Layout, programs: list[Program]) -> None:
             lo = sent.start if sent else m.start() - 300
             prior = [(s, p) for s, p in mentions if lo - 400 <= s < m.start()]
             same_sentence = [(s, p) for s, p in prior if s >= lo]
-            pick = (same_sentence or prior)[-1:] if (same_sentence or prior) else []
+            # "N nội dung" belongs to a document named in its sentence ("Quy chế gồm …", "Theo chương trình, …"),
+            # or to the one just named when the sentence goes on about it ("Theo đó, …").
+            follows_on = re.match(r"\s*(?:Theo đó|Cụ thể|Trong đó|Nội dung)", text[lo : lo + 20])
+            pick = (same_sentence or (prior if follows_on else []))[-1:]
             if not pick:
                 continue
             prog = pick[0][1]
@@ -478,7 +518,11 @@ def _apply_header(programs: list[Program], header, layout: Layout) -> None:
         return
     if issued:
         target = issued[0]
-    elif header.doc_type != "QUYẾT ĐỊNH":
+    elif header.doc_type != "QUYẾT ĐỊNH" or re.search(
+        r"ban hành(?:\s+kèm theo[^.\n]{0,40})?\s+quy chế", header.subject + " " + layout.text[:3000], re.IGNORECASE
+    ):
+        # "Về việc ban hành Quy chế phối hợp …": the decision issues a regulation that the text only names
+        # generically, so no other entry stands for it.
         target = Program(kind, first=0)
         programs.insert(0, target)
     else:
@@ -498,10 +542,16 @@ def _apply_header(programs: list[Program], header, layout: Layout) -> None:
 
 
 def find_programs(
-    layout: Layout, lead: Sentence | None, doc_kind: str, event_date: str | None, header=None
+    layout: Layout,
+    lead: Sentence | None,
+    doc_kind: str,
+    event_date: str | None,
+    header=None,
+    parties: list[str] | None = None,
 ) -> list[dict]:
     """programs of FORMAT.md §6, in order of first mention."""
-    mentions = _find_mentions(layout, lead)
+    own = {(o.kind, o.level) for p in parties or [] for o in find_orgs(p) if o.kind != "other"}
+    mentions = _find_mentions(layout, lead, own)
     programs = _merge(mentions)
     if header is not None:
         _apply_header(programs, header, layout)

@@ -25,12 +25,16 @@ _STAMP_WORDS = re.compile(
 _CLUTTER_LINE = re.compile(
     r"lượt xem|lượt đọc|lượt truy cập|số lượt|\bviews?\b|©|bản quyền|ghi rõ nguồn|copyright|"
     r"^(?:trả lời|chia sẻ|bình luận|in bài|gửi bài|tags?|từ khóa|từ khoá|theo dõi|quay lại|về đầu trang)\b|"
-    r"^(?:ảnh|nguồn|video)\s*:",
+    r"^(?:ảnh|nguồn|video|tác giả|người viết|biên tập|thực hiện)\s*:|"
+    # Rating widgets and breadcrumbs of portals.
+    r"tổng số điểm|điểm của bài viết|đánh giá bài viết|^đánh giá\s*:|\d\s+trong\s+\d+\s+đánh giá|"
+    r"^trang chủ\s*[»›>/|]|[»›]",
     re.IGNORECASE,
 )
 _RELATED_MARK = re.compile(
-    r"^(?:tin|bài|bài viết|tin bài)\s+(?:liên quan|khác|cùng chuyên mục|đã đưa|mới)|^xem thêm|^đọc thêm|"
-    r"^cùng chuyên mục|^các tin khác",
+    r"^(?:tin|bài|bài viết|tin bài)\s+(?:liên quan|khác|cùng chuyên mục|đã đưa|mới|cũ|đọc nhiều|nổi bật|"
+    r"xem nhiều)|^xem thêm|^đọc thêm|^cùng chuyên mục|^các (?:tin|bài|bài viết) khác|"
+    r"^những (?:tin|bài)(?: viết)? (?:mới hơn|cũ hơn|khác|liên quan)|^(?:xem|đọc) nhiều(?: nhất)?\s*$",
     re.IGNORECASE,
 )
 _END_PUNCT = re.compile(r"[.!?…:;”\")]\s*$")

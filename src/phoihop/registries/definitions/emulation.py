@@ -117,8 +117,11 @@ def prefetch_initiatives(ctx, rows):
         if values.get("unit") is not None and values.get("title"):
             in_file.setdefault(values["unit"].pk, []).append(title_key(values["title"]))
     existing: dict[int, list[tuple]] = {unit: [] for unit in in_file if unit not in loaded}
-    rows_qs = Initiative.objects.filter(unit_id__in=list(existing)).values_list("pk", "unit_id", "title_key", "title")
-    for pk, unit_id, key, title in rows_qs.iterator(chunk_size=5000):
+    rows_qs = Initiative.objects.filter(unit_id__in=list(existing)).values_list(
+        "pk", "unit_id", "title_key", "title"
+    )
+    # A plain fetch: a server-side cursor (iterator) makes PostgreSQL plan for the first rows and scan the table.
+    for pk, unit_id, key, title in rows_qs:
         existing[unit_id].append((pk, key, title))
     for unit_id, entries in existing.items():
         index.set_frequencies(unit_id, [key for _, key, _ in entries] + in_file[unit_id])

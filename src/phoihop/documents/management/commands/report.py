@@ -59,6 +59,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--agreement", help="Số, ký hiệu văn bản phối hợp, ví dụ 03/CTr-UBND-LĐLĐ")
         parser.add_argument(
+            "--agreement-id", type=int, help="Mã số văn bản phối hợp (khi văn bản chưa có số)"
+        )
+        parser.add_argument(
             "--org", action="append", default=[], help="Đơn vị báo cáo (mã số), có thể lặp lại"
         )
         parser.add_argument(
@@ -81,6 +84,7 @@ class Command(BaseCommand):
         out="",
         user=None,
         report_id=None,
+        agreement_id=None,
         **options,
     ):
         actor = None
@@ -89,7 +93,9 @@ class Command(BaseCommand):
             if actor is None:
                 raise CommandError(f"--user {user}: không có người dùng này.")
         doc_kind, extension = FORMATS[fmt]
-        found_agreement = self._agreement(agreement, actor) if agreement else None
+        found_agreement = (
+            self._agreement(agreement, actor, agreement_id) if (agreement or agreement_id) else None
+        )
         report = None
         if doc_kind == DocumentKind.AGREEMENT:
             if found_agreement is None:
@@ -121,8 +127,9 @@ class Command(BaseCommand):
         temp.replace(target)
         self.stdout.write(self.style.SUCCESS(f"Đã ghi {target} ({len(data):,} byte)".replace(",", ".")))
 
-    def _agreement(self, number: str, actor) -> Agreement:
-        qs = Agreement.objects.filter(number=number.strip())
+    def _agreement(self, number: str | None, actor, pk: int | None = None) -> Agreement:
+        qs = Agreement.objects.filter(pk=pk) if pk else Agreement.objects.filter(number=number.strip())
+        number = number or f"mã {pk}"
         if actor is not None:
             qs = permissions.visible_agreements(actor, qs)
         found = list(qs[:2])
