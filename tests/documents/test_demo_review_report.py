@@ -39,7 +39,9 @@ def _every_meeting_of_the_seeds_is_there(demo):
         "fed3_briefing_2022",
     }
     assert meetings["fed3_briefing_2022"].host_links.count() == 3
-    assert meetings["city_interim_2021"].date is None and meetings["city_interim_2021"].date_text == "Sáng 3/3"
+    assert (
+        meetings["city_interim_2021"].date is None and meetings["city_interim_2021"].date_text == "Sáng 3/3"
+    )
     hbt = meetings["hbt_final_2020"]
     assert hbt.attendances.count() == 4 and hbt.agreements_signed.count() == 1
     assert demo["review_reports"]["hbt_final_2020"].meeting == hbt
@@ -49,7 +51,9 @@ def test_from_the_demo_the_final_review_of_hai_ba_trung_states_the_seeds_figures
     # One test, since loading the demo is the slow part: the meetings first, then the report.
     _every_meeting_of_the_seeds_is_there(demo)
     out = tmp_path / "tong-ket.docx"
-    call_command("report", agreement="03/CTr-UBND-LĐLĐ", period="2017-2020", kind="final", fmt="docx", out=str(out))
+    call_command(
+        "report", agreement="03/CTr-UBND-LĐLĐ", period="2017-2020", kind="final", fmt="docx", out=str(out)
+    )
     document = Document(str(out))
     text = "\n".join(p.text for p in document.paragraphs)
     for phrase in SEED_PHRASES:
@@ -62,8 +66,12 @@ def test_from_the_demo_the_final_review_of_hai_ba_trung_states_the_seeds_figures
     assert "Nguyễn Thị Kim Dung" in document.tables[-1].cell(1, 1).text
 
     pdf = tmp_path / "tong-ket.pdf"
-    call_command("report", agreement="03/CTr-UBND-LĐLĐ", period="2017-2020", kind="final", fmt="pdf", out=str(pdf))
-    pdf_text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    call_command(
+        "report", agreement="03/CTr-UBND-LĐLĐ", period="2017-2020", kind="final", fmt="pdf", out=str(pdf)
+    )
+    pdf_text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages
+    )
     for figure in ("1.065", "1.089", "trên 3.500", "505", "117", "100%", "67 - 74%", "16 tập thể"):
         assert figure in pdf_text, figure
     subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)

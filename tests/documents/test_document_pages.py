@@ -11,7 +11,8 @@ def test_alice_drafts_the_report_of_a_meeting_and_lands_on_its_edit_page(world, 
     page = client.get(f"/tai-lieu/bao-cao/them/?agreement={world.hbt_programme.pk}&meeting={meeting.pk}")
     assert page.status_code == 200
     response = client.post(
-        "/tai-lieu/bao-cao/them/", {"kind": "final", "agreement": world.hbt_programme.pk, "meeting": meeting.pk}
+        "/tai-lieu/bao-cao/them/",
+        {"kind": "final", "agreement": world.hbt_programme.pk, "meeting": meeting.pk},
     )
     report = ReviewReport.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/tai-lieu/bao-cao/{report.pk}/sua/"
@@ -43,7 +44,9 @@ def test_the_edit_form_saves_sections_and_signers(world, client_for):
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.shortcomings == "Còn chậm." and report.include_tables and not report.include_charts
-    assert report.signers == [{"heading": "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "name": "Vũ Văn Hoạt"}]
+    assert report.signers == [
+        {"heading": "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "name": "Vũ Văn Hoạt"}
+    ]
     bad = dict(data, title="")
     assert client.post(f"/tai-lieu/bao-cao/{report.pk}/sua/", bad).status_code == 400
 

@@ -209,3 +209,34 @@ def test_targets_and_the_previous_period_appear_in_sentences_and_tables(world):
     assert "Giai đoạn 2013-2016" in header and "Chỉ tiêu kế hoạch" in header and "Tỷ lệ đạt (%)" in header
     row = next(r for r in table.rows if r.cells[1].text.startswith("Lượt đơn vị tổ chức hội thi"))
     assert [c.text for c in row.cells[3:]] == ["65", "50", "60", "108,33%"]
+
+
+def test_paragraph_and_table_properties_keep_the_order_word_requires(hbt_report):
+    # Word rejects a file whose pPr/tblPr children are out of schema order (LibreOffice forgives it).
+    from phoihop.documents.docx_layout import _AFTER_PBDR, _TBLPR_ORDER
+
+    ppr_order = [
+        "w:pStyle",
+        "w:keepNext",
+        "w:keepLines",
+        "w:pageBreakBefore",
+        "w:widowControl",
+        "w:pBdr",
+        *_AFTER_PBDR,
+    ]
+    data = rendering.produce(DocumentKind.REVIEW_REPORT, "docx", report=hbt_report)
+    body = Document(io.BytesIO(data)).element.body
+    checked = 0
+    for parent, order in (("w:pPr", ppr_order), ("w:tblPr", list(_TBLPR_ORDER))):
+        ranks = {qn_(name): i for i, name in enumerate(order)}
+        for element in body.iter(qn_(parent)):
+            positions = [ranks[child.tag] for child in element if child.tag in ranks]
+            assert positions == sorted(positions), element.xml[:300]
+            checked += 1
+    assert checked > 20
+
+
+def qn_(name):
+    from docx.oxml.ns import qn
+
+    return qn(name)

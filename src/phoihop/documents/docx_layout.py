@@ -21,6 +21,31 @@ FIRST_LINE_INDENT_CM = 1.27
 PARAGRAPH_AFTER_PT = 6
 LINE_SPACING = 1.15
 
+# OOXML fixes the order of children in pPr and tblPr; Word refuses ("unreadable content") what LibreOffice
+# forgives, so new children are inserted before the ones that must follow them.
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_TBLPR_ORDER = (
+    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize", "w:tblStyleColBandSize",
+    "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
+    "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange",
+)  # fmt: skip
+
+
+def _set_tbl_child(tbl_pr, element) -> None:
+    """Replace or insert a tblPr child at its schema position."""
+    tag = element.tag
+    existing = tbl_pr.find(tag)
+    if existing is not None:
+        tbl_pr.remove(existing)
+    name = next(n for n in _TBLPR_ORDER if qn(n) == tag)
+    tbl_pr.insert_element_before(element, *_TBLPR_ORDER[_TBLPR_ORDER.index(name) + 1 :])
+
+
 ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -122,7 +147,7 @@ def rule(paragraph, left_cm: float, right_cm: float) -> None:
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    ppr.append(borders)
+    ppr.insert_element_before(borders, *_AFTER_PBDR)
     run = paragraph.add_run("")
     set_run_font(run, size=2)
     # An empty paragraph still takes a line: make that line 2 pt high.
@@ -141,10 +166,7 @@ def table_borders(table, visible: bool) -> None:
             element.set(qn("w:space"), "0")
             element.set(qn("w:color"), "000000")
         borders.append(element)
-    existing = tbl_pr.find(qn("w:tblBorders"))
-    if existing is not None:
-        tbl_pr.remove(existing)
-    tbl_pr.append(borders)
+    _set_tbl_child(tbl_pr, borders)
 
 
 def fixed_widths(table, widths_cm: list[float]) -> None:
@@ -153,11 +175,11 @@ def fixed_widths(table, widths_cm: list[float]) -> None:
     tbl_pr = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    _set_tbl_child(tbl_pr, layout)
     width = tbl_pr.find(qn("w:tblW"))
     if width is None:
         width = OxmlElement("w:tblW")
-        tbl_pr.append(width)
+        _set_tbl_child(tbl_pr, width)
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(int(sum(widths_cm) * 567)))
     grid = table._tbl.tblGrid
@@ -176,19 +198,30 @@ def cell_margins(table, left_cm: float = 0.1, right_cm: float = 0.1) -> None:
         element.set(qn("w:w"), str(int(value * 567)))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    tbl_pr.append(margins)
+    _set_tbl_child(tbl_pr, margins)
+
+
+_TRPR_AFTER_CANTSPLIT = (
+    "w:trHeight",
+    "w:tblHeader",
+    "w:tblCellSpacing",
+    "w:jc",
+    "w:hidden",
+    "w:ins",
+    "w:del",
+)
 
 
 def repeat_header(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    tr_pr.insert_element_before(header, *_TRPR_AFTER_CANTSPLIT[2:])
 
 
 def cant_split(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
+    tr_pr.insert_element_before(OxmlElement("w:cantSplit"), *_TRPR_AFTER_CANTSPLIT)
 
 
 def page_number_field(paragraph, size: float = BODY_PT) -> None:

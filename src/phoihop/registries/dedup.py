@@ -59,15 +59,17 @@ class Match:
 class DuplicateIndex:
     """Titles per unit, searchable for exact and near duplicates.
 
-    A unit whose trigram frequencies were given (an import: existing titles plus the file's) is searched with
-    prefix filtering: two titles at or above the threshold always share one of their rarest trigrams, so only
-    titles sharing one are compared. Other units (a single form) are compared title by title.
+    Each title's trigrams are kept as a bit mask over its unit's trigrams, so comparing two titles is one AND and
+    a bit count. A unit whose trigram frequencies were given (an import: existing titles plus the file's) is
+    searched with prefix filtering: two titles at or above the threshold always share one of their rarest
+    trigrams, so only titles sharing one are compared. Other units (a single form) are compared title by title.
     """
 
     def __init__(self, threshold: float = SIMILAR):
         self.threshold = threshold
         self._exact: dict[tuple, tuple] = {}
-        self._entries: dict[object, list[tuple]] = defaultdict(list)
+        self._entries: dict[object, list[list]] = defaultdict(list)  # [ref, title, size, mask]
+        self._bits: dict[object, dict[str, int]] = defaultdict(dict)
         self._postings: dict[object, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self._df: dict[object, Counter] = {}
         self._prefixes: dict[tuple, list[str]] = {}
@@ -84,11 +86,22 @@ class DuplicateIndex:
             cached = self._prefixes[(unit, key)] = ordered[: len(ordered) - math.ceil(self.threshold * len(ordered)) + 1]
         return cached
 
+    def _mask(self, unit, grams: frozenset, grow: bool) -> int:
+        bits, mask = self._bits[unit], 0
+        for gram in grams:
+            bit = bits.get(gram)
+            if bit is None:
+                if not grow:
+                    continue  # a trigram no stored title has cannot be shared
+                bit = bits[gram] = len(bits)
+            mask |= 1 << bit
+        return mask
+
     def add(self, unit, key: str, ref, title: str) -> None:
         self._exact.setdefault((unit, key), (ref, title))
         grams = trigrams(key)
         entries = self._entries[unit]
-        entries.append((ref, title, grams))
+        entries.append([ref, title, len(grams), self._mask(unit, grams, grow=True)])
         if unit in self._df:
             postings = self._postings[unit]
             for gram in self._prefix(unit, key, grams):
@@ -98,10 +111,9 @@ class DuplicateIndex:
         """Forget an entry (the record being edited must not match itself)."""
         if self._exact.get((unit, key), (None,))[0] == ref:
             del self._exact[(unit, key)]
-        entries = self._entries.get(unit, [])
-        for i, entry in enumerate(entries):
+        for entry in self._entries.get(unit, []):
             if entry[0] == ref:
-                entries[i] = (None, "", frozenset())
+                entry[0] = None
 
     def find(self, unit, key: str, exclude=None) -> Match | None:
         """The closest title of the same unit at or above the threshold, exact matches first."""
@@ -119,15 +131,16 @@ class DuplicateIndex:
                 candidates.update(postings.get(gram, ()))
         else:
             candidates = range(len(entries))
-        size = len(grams)
-        low, high = self.threshold * size, size / self.threshold
-        best: Match | None = None
+        size, mask = len(grams), self._mask(unit, grams, grow=False)
+        low, high, threshold = self.threshold * size, size / self.threshold, self.threshold
+        best, best_score = None, 0.0
         for idx in candidates:
-            ref, title, other = entries[idx]
-            if ref is None or ref == exclude or not low <= len(other) <= high:
+            entry = entries[idx]
+            other = entry[2]
+            if other < low or other > high:
                 continue
-            common = len(grams & other)
-            score = common / (size + len(other) - common)
-            if score >= self.threshold and (best is None or score > best.score):
-                best = Match(ref, title, score)
-        return best
+            common = (mask & entry[3]).bit_count()
+            score = common / (size + other - common)
+            if score >= threshold and score > best_score and entry[0] is not None and entry[0] != exclude:
+                best, best_score = entry, score
+        return Match(best[0], best[1], best_score) if best is not None else None

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from phoihop.core import permissions
 
@@ -67,10 +67,6 @@ class Column:
         for part in self.source.split("__") if self.source else []:
             target = getattr(target, part, None) if target is not None else None
         return target if self.source else None
-
-    @property
-    def is_fk(self) -> bool:
-        return self.kind in ("org", "ref") and not self.virtual
 
     def parse(self, raw, ctx):
         """The Python value of a raw cell; CellError (Vietnamese) when it cannot be read."""
@@ -258,17 +254,6 @@ class Registry:
             out[column.name] = value
         return out
 
-    def key_of(self, values: dict) -> tuple:
-        return tuple(_key_part(values.get(name)) for name in self.natural_key)
-
-
-def _key_part(value):
-    if hasattr(value, "pk"):
-        return value.pk
-    if isinstance(value, str):
-        return fold(value)
-    return value
-
 
 def search_chunks(query: str) -> list[str]:
     words = fold(query).split()
@@ -339,6 +324,3 @@ def get_registry(slug: str) -> Registry | None:
 
     return REGISTRIES.get(slug)
 
-
-def q_none() -> Q:
-    return Q(pk__in=[])

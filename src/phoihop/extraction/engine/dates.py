@@ -42,6 +42,13 @@ _FULL_WORDS = re.compile(
     rf"(?:{_SP},?{_SP}năm[ \t\u00a0]+((?:19|20)\d\d))?(?![\d{_L}])",
     re.IGNORECASE,
 )
+# "Chiều 9 tháng 5 năm 2024": the words form without "ngày", read only after a time word.
+_WORDS_AFTER_CUE = re.compile(
+    rf"(?<=[ \t\u00a0])(\d{{1,2}})[ \t\u00a0]+tháng[ \t\u00a0]+(\d{{1,2}})"
+    rf"(?:{_SP},?{_SP}năm[ \t\u00a0]+((?:19|20)\d\d))?(?![\d{_L}])",
+    re.IGNORECASE,
+)
+_TIME_WORD_BEFORE = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|hôm nay|hôm qua)[ \t\u00a0]+$", re.IGNORECASE)
 # Day and month only. A bare "3/3" may also be a fraction, so callers look at the words around it.
 _DAY_MONTH = re.compile(rf"(?<![\d{_L}/.,-])(\d{{1,2}})([/.\-])(\d{{1,2}})(?![\d{_L}]|[/.,-]\d)")
 _MONTH_YEAR = re.compile(
@@ -95,6 +102,13 @@ def find_dates(
         if _valid(d, mo, y):
             found.append(DateMatch(m.start(), m.end(), d, mo, y, "words" if y else "words_dm"))
             taken.append((m.start(), m.end()))
+    for m in _WORDS_AFTER_CUE.finditer(text, start, end):
+        d, mo = int(m.group(1)), int(m.group(2))
+        y = int(m.group(3)) if m.group(3) else None
+        if _TIME_WORD_BEFORE.search(text[max(0, m.start() - 10) : m.start()]) and free(m.start(), m.end()):
+            if _valid(d, mo, y):
+                found.append(DateMatch(m.start(), m.end(), d, mo, y, "words" if y else "words_dm"))
+                taken.append((m.start(), m.end()))
     for m in _FULL_NUMERIC.finditer(text, start, end):
         d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if _valid(d, mo, y) and free(m.start(), m.end()):

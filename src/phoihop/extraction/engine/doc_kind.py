@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import DateMatch, find_dates
+from .orgs import issuers
 from .text import Layout, Sentence
 from .vietnamese import LETTER_CLASS
 
@@ -123,7 +124,9 @@ def document_header(layout: Layout) -> DocumentHeader | None:
         # The title block: the rest of the type line and the lines after it, up to a blank line or the body.
         lines = []
         for ln in head[tm.end() :].lstrip(" \t\n").split("\n")[:4]:
-            if not ln.strip() or re.match(r"\s*(?:[IVX]+\.|\d+\.|Căn cứ|Điều|Chương|Thực hiện Chương trình)", ln):
+            if not ln.strip() or re.match(
+                r"\s*(?:[IVX]+\.|\d+\.|Căn cứ|Điều|Chương|Thực hiện Chương trình)", ln
+            ):
                 break
             lines.append(ln.strip())
         subject = " ".join(lines)
@@ -183,7 +186,11 @@ def classify(layout: Layout, lead: Lead, n_parties: int, n_figures: int) -> str:
                 return "interim_review"
             return "activity_report"
         header = document_header(layout)
-        if doc_type in ("KẾ HOẠCH", "CHƯƠNG TRÌNH") and (n_parties <= 1 or (header and not header.joint)):
+        # A joint paper (its number or its issuer block names two bodies) is the wording of an agreement.
+        joint = header is not None and (
+            header.joint or len({o.name for o in issuers(header.issuer_text)}) >= 2
+        )
+        if doc_type in ("KẾ HOẠCH", "CHƯƠNG TRÌNH") and not joint:
             return "plan"
         return "other"
     if re.search(r"họp báo", title + " " + lead_text, re.IGNORECASE):
@@ -295,7 +302,11 @@ def find_event_date(layout: Layout, lead: Lead, doc_kind: str) -> EventDate:
                 raw = _cutoff_raw(text, s.start + cm.start(), dates)
                 iso = _complete(dates[0], layout) if dates else None
                 # "Từ ngày 1/1 đến ngày 20/1/2024": a window is cut off at its end.
-                ends = [d for d in dates[1:] if re.search(r"(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?$", text[d.start - 12 : d.start])]
+                ends = [
+                    d
+                    for d in dates[1:]
+                    if re.search(r"(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?$", text[d.start - 12 : d.start])
+                ]
                 if ends and _complete(ends[0], layout):
                     iso = _complete(ends[0], layout)
                 return EventDate(iso, raw)
@@ -313,23 +324,23 @@ def find_event_date(layout: Layout, lead: Lead, doc_kind: str) -> EventDate:
 def _cued_date(text: str, s: Sentence, layout: Layout) -> EventDate | None:
     """The first date in a sentence that a time word introduces ("Sáng 17/9/2020", "Ngày 8-11-2024")."""
     for d in find_dates(text, s.start, s.end):
-            window = text[max(s.start, d.start - 25) : d.start]
-            if _DOCUMENT_DATE_BEFORE.search(window):
-                continue  # "Quy chế số 1875/QCPH-UBND-LĐLĐ ngày 20/8/2021": the document's date, not the event's
-            if d.form.startswith("words") and re.match(r"[Nn]gày", text[d.start : d.end]):
-                # "Ngày 10 tháng 1 năm 2025" carries its own cue; "Sáng" or "Chiều" may stand before it.
-                part = re.search(r"(?:Sáng|Chiều|Tối|Trưa|sáng|chiều|tối|trưa)[ \t\u00a0]+$", window)
-                raw_start = d.start - (len(window) - part.start()) if part else d.start
-                return EventDate(_complete(d, layout), text[raw_start : d.end].strip())
-            cue = _TIME_CUE.search(window)
-            if cue is None:
-                continue
-            raw_start = d.start - (len(window) - cue.start())
-            raw_end = d.end + (1 if "(" in cue.group(0) and text[d.end : d.end + 1] == ")" else 0)
-            raw = text[raw_start:raw_end]
-            if re.match(r"(?:Trong|trong|Vào|vào)\b", raw) and not re.search(r"ngày", raw):
-                continue
-            return EventDate(_complete(d, layout), raw.strip())
+        window = text[max(s.start, d.start - 25) : d.start]
+        if _DOCUMENT_DATE_BEFORE.search(window):
+            continue  # "Quy chế số 1875/QCPH-UBND-LĐLĐ ngày 20/8/2021": the document's date, not the event's
+        if d.form.startswith("words") and re.match(r"[Nn]gày", text[d.start : d.end]):
+            # "Ngày 10 tháng 1 năm 2025" carries its own cue; "Sáng" or "Chiều" may stand before it.
+            part = re.search(r"(?:Sáng|Chiều|Tối|Trưa|sáng|chiều|tối|trưa)[ \t\u00a0]+$", window)
+            raw_start = d.start - (len(window) - part.start()) if part else d.start
+            return EventDate(_complete(d, layout), text[raw_start : d.end].strip())
+        cue = _TIME_CUE.search(window)
+        if cue is None:
+            continue
+        raw_start = d.start - (len(window) - cue.start())
+        raw_end = d.end + (1 if "(" in cue.group(0) and text[d.end : d.end + 1] == ")" else 0)
+        raw = text[raw_start:raw_end]
+        if re.match(r"(?:Trong|trong|Vào|vào)\b", raw) and not re.search(r"ngày", raw):
+            continue
+        return EventDate(_complete(d, layout), raw.strip())
     return None
 
 

@@ -49,15 +49,15 @@ _EACH_BEFORE = re.compile(
     rf"(?:từ{_S})?$",
     re.IGNORECASE,
 )
+_PRICE_WORD = r"(?:trị giá|giá trị|mức)"
+_EACH_CLAUSE = re.compile(rf"[\s,]*(?:Mỗi|mỗi){_S}[^,;]*$")
 _AVERAGE_BEFORE = re.compile(rf"(?<![{_L}])(?:bình quân|trung bình)(?![{_L}])", re.IGNORECASE)
 # Award verbs: the giver of a Bằng khen sets the award's level, not the area of the count (FORMAT §8.6).
 _AWARD_VERB = re.compile(
     rf"(?<![{_L}])(?:tặng|trao|khen thưởng|công nhận|biểu dương|tuyên dương)(?![{_L}])", re.IGNORECASE
 )
 _GOAL_BEFORE = re.compile(rf"(?<![{_L}])(?:chỉ tiêu|mục tiêu)(?:{_S}[{_L}]+){{0,2}}{_S0}$", re.IGNORECASE)
-_AREA_NATIONAL = re.compile(
-    rf"(?<![{_L}])(?:toàn quốc|cả nước|trên toàn quốc|toàn hệ thống)(?![{_L}])", re.I
-)
+_AREA_NATIONAL = re.compile(rf"(?<![{_L}])(?:toàn quốc|cả nước|trên toàn quốc|toàn hệ thống)(?![{_L}])", re.I)
 _AREA_WORD = re.compile(
     rf"(?<![{_L}])(?:toàn|trên địa bàn|trên toàn|cả|khắp){_S}(tỉnh|thành phố|quận|huyện|thị xã|Thủ đô)(?![{_L}])",
     re.IGNORECASE,
@@ -71,7 +71,7 @@ _ACTOR_HAS = re.compile(
 )
 _UNIT_SUBJECT = re.compile(
     rf"(?:[^,.;]{{0,40}},{_S0})?(?:(?:Riêng|Còn|Đối với|Ở){_S})?(?:[Tt]ại{_S})?"
-    rf"(?:(?!(?:các|những|nhiều|một|mọi){_S})[{_LO}]+(?:{_S}[{_LO}]+){{0,2}}{_S})?"
+    rf"(?:(?!(?:các|những|nhiều|một|mọi){_S})[{_L}]+(?:{_S}[{_L}]+){{0,2}}{_S})?"
     rf"(?:Công ty|Nhà máy|Xí nghiệp|Tổng công ty|Trường|Bệnh viện|"
     rf"CĐCS|Công đoàn cơ sở|Công đoàn Công ty|Công đoàn Trường|Doanh nghiệp{_S}[{_U}])"
 )
@@ -275,6 +275,11 @@ def _per_unit(text: str, q: Quantity, before: str) -> bool:
         return False  # an average income is worked out over an area
     if _EACH_BEFORE.search(before[-50:]):
         return True
+    # "quà trị giá từ 300.000 đồng đến 2 triệu đồng": a range of values of single gifts.
+    if isinstance(q.value, list) and re.search(
+        rf"(?<!tổng ){_PRICE_WORD}{_S0}(?:từ{_S0})?$", before[-30:], re.IGNORECASE
+    ):
+        return True
     pm = _PER_UNIT_AFTER.match(text, q.end)
     if not pm:
         return False
@@ -317,6 +322,9 @@ def _level_for(
     if _THRESHOLD_AFTER.match(text, q.end):
         return None
     if unit == "VND" and _per_unit(text, q, before):
+        return None
+    # "Mỗi công nhân còn được tặng 1 phần quà trị giá 500.000 đồng": everything in the clause is per head.
+    if _EACH_CLAUSE.match(before):
         return None
     if _GOAL_BEFORE.search(before) and q.value in named_numbers:
         return "national"
@@ -540,6 +548,12 @@ def _rounds(title_fig: Figure, body_fig: Figure) -> bool:
 def _as_dict(f: Figure, text: str) -> dict:
     quote = text[f.start : f.end].strip()
     quote = re.sub(r"[\s,;:.]+$", "", quote)
+    # Words that lead into the next number ("70% doanh nghiệp có từ 25 lao động") are not this figure's.
+    while True:
+        trimmed = re.sub(rf"{_S}(?:có|từ|trên|hơn|gần|khoảng|đạt|với|là)$", "", quote)
+        if trimmed == quote or not re.search(r"\d", trimmed):
+            break
+        quote = trimmed
     hedge = _HEDGE_EN.get((f.hedge or "").lower())
     value_en = (f"{f.value[0]:,}–{f.value[1]:,}" if isinstance(f.value, list) else f"{f.value:,}").replace(
         ",", " "

@@ -67,6 +67,7 @@ _COLON = re.compile(rf"{_S0}:")
 _LIST_JOIN = re.compile(rf"{_S0}(?:,|và){_S0}")
 _NAME_JOIN = re.compile(rf"{_S0}(?:-|–|và|,){_S0}(?=[{_U}])")
 _BRACKET_ABBR = re.compile(rf"{_S0}\([{_U}&-]{{2,12}}\)(?={_S})")
+_CAPITAL_AFTER = re.compile(rf"{_S}[{_U}]")
 _CAPITAL_WORD = re.compile(rf"[{_U}][{_LO}]+(?![{_L}])")
 # A position or a common family name after a dash starts a person, not the rest of a body's name.
 _STARTS_PERSON = re.compile(
@@ -110,7 +111,7 @@ def _caps_place(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         if tone_key(raw.title()) in PROVINCE_KEYS:
             return raw.title(), spans[k - 1][1]
     kept = []
-    for start, end, word in spans[:4]:
+    for _start, end, word in spans[:4]:
         if word in _CAPS_STOP:
             break
         kept.append(end)
@@ -300,6 +301,7 @@ _NAME_PHRASES = [
     "nông dân", "cựu chiến binh", "quản lý", "các khu công nghiệp", "khu công nghiệp", "khu kinh tế",
     "nhân dân", "tổ quốc", "thanh niên", "cộng sản", "chính sách", "nhà nước", "kiểm sát", "hợp tác xã",
     "quân sự", "biên phòng", "chỉ huy", "an toàn", "chế xuất", "viên chức", "thuế", "thường vụ",
+    "các khu kinh tế", "các khu chế xuất và công nghiệp", "các khu chế xuất", "khu chế xuất", "các khu",
     "chấp hành", "thường trực", "nữ công", "tuyên giáo", "dân vận", "kinh tế", "đa khoa", "y học cổ truyền",
     "phục hồi chức năng", "sư phạm", "kỹ thuật", "công đoàn", "lao động xã hội", "cơ sở",
 ]  # fmt: skip
@@ -317,6 +319,9 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
     end = m.end()
     company = m.group(0).startswith(("Công ty", "Tổng", "Tập đoàn"))
     union = m.group(0).startswith("Công đoàn")
+    # A sector union's name mixes cases like a company's ("Công đoàn Dệt may Việt Nam").
+    company = company or bool(union and _CAPITAL_AFTER.match(text, m.end(), limit))
+    named_after_unit = False
     while True:
         # "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch": joined capitalised parts.
         jm = _NAME_JOIN.match(text, end, limit)
@@ -347,10 +352,10 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
         if not wm:
             break
         word = wm.group(1)
-        um = _UNIT_HEAD.match(text, wm.start(1), limit) if union and not company else None
+        um = _UNIT_HEAD.match(text, wm.start(1), limit) if union and not named_after_unit else None
         if um:
             # "Công đoàn cơ sở Công ty TNHH …": the union is named after its enterprise or school.
-            end, company = um.end(), True
+            end, company, named_after_unit = um.end(), True, True
             continue
         if _HEAD.match(text, wm.start(1)) or _OTHER_HEAD.match(text, wm.start(1)):
             break
@@ -366,9 +371,7 @@ def _other_name(text: str, m: re.Match[str], limit: int) -> tuple[str, int]:
             end = wm.end()
             continue
         # Company names mix cases ("Công ty TNHH Gang thép Hưng Nghiệp Formosa").
-        if company and _NEXT_CAPITAL.match(
-            text, wm.end(), limit
-        ):
+        if company and _NEXT_CAPITAL.match(text, wm.end(), limit):
             end = wm.end()
             continue
         break

@@ -150,7 +150,10 @@ _BODY_ABBREVIATIONS = [
     (re.compile(r"(?<![\w-])LHPN(?![\w-])"), "liên hiệp phụ nữ"),
     (re.compile(r"(?<![\w-])BHXH(?![\w-])"), "bảo hiểm xã hội"),
     (re.compile(r"(?<![\w-])MTTQ(?![\w-])"), "mặt trận tổ quốc"),
-    (re.compile(r"(?<![\w-])(?:LĐ-TB-XH|LĐ-TB&XH|LĐTB&XH|LĐTBXH)(?![\w-])"), "lao động - thương binh và xã hội"),
+    (
+        re.compile(r"(?<![\w-])(?:LĐ-TB-XH|LĐ-TB&XH|LĐTB&XH|LĐTBXH)(?![\w-])"),
+        "lao động - thương binh và xã hội",
+    ),
     (re.compile(r"(?<![\w-])KCN(?![\w-])"), "khu công nghiệp"),
     (re.compile(r"(?<![\w-])KKT(?![\w-])"), "khu kinh tế"),
     (re.compile(r"(?<![\w-])CĐCS(?![\w-])"), "công đoàn cơ sở"),
@@ -176,7 +179,9 @@ def _upgrade(chosen: list[OrgMention], fuller: list[OrgMention]) -> list[OrgMent
                 if f.kind != "other" or _body_key(f.head) != _body_key(o.head):
                     continue
                 f_lvl, f_place = _level_place(f)
-                abbreviated = any(rx.search(best.head) and not rx.search(f.head) for rx, _ in _BODY_ABBREVIATIONS)
+                abbreviated = any(
+                    rx.search(best.head) and not rx.search(f.head) for rx, _ in _BODY_ABBREVIATIONS
+                )
                 if (f_lvl == lvl or lvl is None) and ((f_place and not place) or abbreviated):
                     best = f
         out.append(best)
@@ -230,7 +235,17 @@ def find_parties(
             for o in found
             if o.kind != "other"
             or o.head.startswith(
-                ("Sở", "Hội", "Bảo hiểm", "BHXH", "Công an", "Ban Quản lý", "Công đoàn", "Tỉnh đoàn", "Thành đoàn")
+                (
+                    "Sở",
+                    "Hội",
+                    "Bảo hiểm",
+                    "BHXH",
+                    "Công an",
+                    "Ban Quản lý",
+                    "Công đoàn",
+                    "Tỉnh đoàn",
+                    "Thành đoàn",
+                )
             )
         ]
         if found and len({o.name for o in found}) >= 2:
@@ -242,19 +257,22 @@ def find_parties(
         non_title = [o for o in chosen if not _in_titles(o, title_spans)]
         if non_title:
             chosen = non_title
-    # 3. The headline.
-    if not chosen and regions and layout.title_line is not None:
-        a, b = regions[0]
-        chosen = _subject_orgs(text, a, b, blocked, title_spans)
+    # 3. The body whose work is reported, in the opening sentences (which spell it out better than a
+    #    headline's "Công đoàn Nghệ An"), then the headline.
     if not chosen and doc_kind in ("activity_report", "plan", "other"):
         for s in body[:3]:
             chosen = _subject_orgs(text, s.start, s.end, blocked, title_spans)
             if chosen:
                 break
+    if not chosen and regions and layout.title_line is not None:
+        a, b = regions[0]
+        chosen = _subject_orgs(text, a, b, blocked, title_spans)
     chosen = [o for o in chosen if o.head != "HĐND" and (o.kind != "other" or len(o.head) > 4)]
     if lead.sentence is not None:
         lead_end = lead.sentence.end
-        fuller = [o for o in all_orgs if layout.body_start <= o.start < lead_end and not _in_titles(o, title_spans)]
+        fuller = [
+            o for o in all_orgs if layout.body_start <= o.start < lead_end and not _in_titles(o, title_spans)
+        ]
         chosen = _upgrade(chosen, fuller)
     chosen = _share_places(chosen)
     _enrich(chosen, all_orgs)

@@ -285,7 +285,14 @@ def find_people_mentions(text: str, layout: Layout | None = None) -> list[Person
             for piece in re.finditer(r"[^,]+", bm.group(1)):
                 p0 = inner_start + piece.start() + len(piece.group(0)) - len(piece.group(0).lstrip())
                 if _POS_RE.match(text, p0) or (job_ok and _JOB_RE.match(text, p0)):
-                    add(" ".join(tokens), text[p0 : inner_start + piece.end()], s, e, p0, inner_start + piece.end())
+                    add(
+                        " ".join(tokens),
+                        text[p0 : inner_start + piece.end()],
+                        s,
+                        e,
+                        p0,
+                        inner_start + piece.end(),
+                    )
                     break
             else:
                 e = bm.end()
@@ -328,7 +335,9 @@ def find_people_mentions(text: str, layout: Layout | None = None) -> list[Person
         am = _TITLE_THEN_ADDRESS.match(text, t_end)
         if am:
             got = _name_after(text, am.end(), n, True)
-            if got and not (_SEPARATOR.match(text, got[1]) and _POS_RE.match(text, _SEPARATOR.match(text, got[1]).end())):
+            if got and not (
+                _SEPARATOR.match(text, got[1]) and _POS_RE.match(text, _SEPARATOR.match(text, got[1]).end())
+            ):
                 s, e, tokens = got
                 add(" ".join(tokens), _with_earlier_position(text, pm.start(), text[pm.start() : t_end]), s, e,
                     pm.start(), t_end)  # fmt: skip

@@ -56,7 +56,7 @@ _PERIOD_PATTERNS = [
     (re.compile(rf"(?<![{_L}])năm{_S}((?:19|20)\d\d)(?![\d])(?!{_S0}[-–—]{_S0}\d)"), "year"),
 ]  # fmt: skip
 _WINDOW_STOP = re.compile(
-    rf"[.;:!?\n]|(?<![{_L}])(?:nghị quyết|đại hội|chỉ thị|nghị định|luật|kết luận|phong trào|tháng công nhân|"
+    rf"[.;:!?\n]|(?<![{_L}])(?:nghị quyết|đại hội|chỉ thị|nghị định|(?<!pháp )luật|kết luận|phong trào|tháng công nhân|"
     rf"dự án|chương trình|quy chế|kế hoạch)(?![{_L}])|{_S}và{_S}(?:ký|triển khai|tổng kết|sơ kết|thông qua|ban hành)",
     re.IGNORECASE,
 )
@@ -117,6 +117,7 @@ class Mention:
     hint: str | None = None
     in_lead: bool = False
     in_title: bool = False
+    governed_year: int | None = None
 
 
 @dataclass
@@ -212,6 +213,15 @@ def _find_mentions(layout: Layout, lead: Sentence | None, own: set[tuple[str, st
         out.append(mention)
     _apply_decisions(text, out)
     out.sort(key=lambda x: x.start)
+    # "Kế hoạch số 312/KH-UBND … thực hiện Quy chế phối hợp công tác năm 2023": the year is the plan's.
+    for prev, nxt in zip(out, out[1:], strict=False):
+        if (
+            nxt.governed_year
+            and prev.kind == "kế hoạch"
+            and prev.period is None
+            and nxt.start - prev.end < 160
+        ):
+            prev.period = (nxt.governed_year, nxt.governed_year)
     return out
 
 
@@ -248,8 +258,9 @@ def _read_mention(text: str, m: re.Match[str], in_lead: bool) -> Mention | None:
             pos = ds[0].end
     period, _ = _period_after(text, pos, len(text))
     # "Kế hoạch thực hiện Quy chế phối hợp … năm 2024": the year is the plan's, not the regulation's.
+    governed_year = None
     if period and period[0] == period[1] and _GOVERNED.search(text[max(0, m.start() - 80) : m.start()]):
-        period = None
+        governed_year, period = period[0], None
     # "trong thực hiện Quy chế phối hợp năm 2024": a regulation runs for years; the year is the work's.
     if (
         period
@@ -258,12 +269,14 @@ def _read_mention(text: str, m: re.Match[str], in_lead: bool) -> Mention | None:
         and number is None
         and re.search(rf"thực hiện{_S0}$", text[max(0, m.start() - 20) : m.start()], re.IGNORECASE)
     ):
-        period = None
+        governed_year, period = period[0], None
     if period is None and (specific or number):
         period = _period_before(text, m.start())
     if kind == "kế hoạch" and number is None and period is None and not in_lead:
         return None
-    return Mention(m.start(), pos, kind, specific, number, name, own_date, period, in_lead=in_lead)
+    mention = Mention(m.start(), pos, kind, specific, number, name, own_date, period, in_lead=in_lead)
+    mention.governed_year = governed_year
+    return mention
 
 
 def _joint_plan(text: str, pos: int, number: str) -> bool:
@@ -519,7 +532,9 @@ def _apply_header(programs: list[Program], header, layout: Layout) -> None:
     if issued:
         target = issued[0]
     elif header.doc_type != "QUYẾT ĐỊNH" or re.search(
-        r"ban hành(?:\s+kèm theo[^.\n]{0,40})?\s+quy chế", header.subject + " " + layout.text[:3000], re.IGNORECASE
+        r"ban hành(?:\s+kèm theo[^.\n]{0,40})?\s+quy chế",
+        header.subject + " " + layout.text[:3000],
+        re.IGNORECASE,
     ):
         # "Về việc ban hành Quy chế phối hợp …": the decision issues a regulation that the text only names
         # generically, so no other entry stands for it.
