@@ -12,6 +12,7 @@ NAV = [
     ("analytics:dashboards", _("Biểu đồ")),
     ("registries:home", _("Sổ theo dõi")),
     ("meetings:list", _("Hội nghị")),
+    ("documents:list", _("Báo cáo sơ kết, tổng kết")),
     ("extraction:home", _("Đọc văn bản")),
 ]
 
