@@ -4,6 +4,8 @@ same data (Parquet written by bench/analytics_generate.py), plus memory and appr
     .venv/bin/python bench/analytics_pivots.py            # PostgreSQL database phoihop_bench
     .venv/bin/python bench/analytics_pivots.py --sqlite   # SQLite file var/bench/analytics.sqlite3
 
+The data set is generated first when missing (or with --generate): one command does everything.
+
 Each pivot runs once to warm up, then --runs times; medians are printed with the ratio engine ÷ DuckDB and are
 written to var/bench/<backend>/pivots.json. DuckDB answers with its own SQL (not the engine's), and the two
 answers are compared cell by cell. "Base tables" is the engine with its roll-up switched off (one run), for
@@ -288,8 +290,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sqlite", action="store_true")
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--no-base", action="store_true", help="skip the run without the roll-up")
+    parser.add_argument(
+        "--generate", action="store_true", help="generate the data set first (else only if missing)"
+    )
     args = parser.parse_args(argv)
     backend = "sqlite" if args.sqlite else "postgresql"
+    if args.generate or not (ROOT / "var" / "bench" / backend / "datavalue.parquet").exists():
+        import subprocess
+
+        command = [sys.executable, str(Path(__file__).with_name("analytics_generate.py"))]
+        subprocess.run(command + (["--sqlite"] if args.sqlite else []), check=True)
     setup_django(f"sqlite:///{SQLITE_PATH}" if args.sqlite else PG_URL)
     import duckdb
     from django.db import connection
@@ -306,11 +316,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.runs} lần đo mỗi bảng (trung vị)\n",
         flush=True,
     )
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     duck = duckdb.connect()
     for name in ("datavalue", "organization", "period", "report", "indicator", "target"):
         duck.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{folder / (name + '.parquet')}')")
     results = []
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for pivot, specs in zip(pivots, meta["specs"], strict=True):
         measure = "achievement" if pivot.query.with_targets else "value"
         engine_ms, result = timed(lambda q=pivot.query: run(q), args.runs)

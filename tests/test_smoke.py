@@ -63,3 +63,13 @@ def test_login_page_is_vietnamese(client, db):
     response = client.get("/tai-khoan/dang-nhap/")
     assert response.status_code == 200
     assert "Đăng nhập" in response.content.decode()
+
+
+def test_fast_fold_agrees_with_the_exact_path_on_every_vietnamese_letter():
+    import unicodedata
+
+    from phoihop.core.text import _slow_fold
+
+    letters = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+    for text in (letters, letters.upper(), "  Quận  Hai Bà Trưng ", unicodedata.normalize("NFD", "Mỹ Đức")):
+        assert fold(text) == _slow_fold(text)

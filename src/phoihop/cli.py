@@ -16,6 +16,7 @@ Lệnh:
   load-demo [--reset]                                     nạp dữ liệu mẫu (từ các bài viết gốc)
   create-user USERNAME --org "Tên đơn vị" --role editor   tạo người dùng
   import-excel FILE [--commit]                            nhập số liệu từ Excel (xem trước, rồi ghi)
+  registry-import SỔ FILE [--commit] | registry-export SỔ   nhập/xuất sổ theo dõi bằng Excel
   report …                                                xuất báo cáo sơ kết/tổng kết
   extract FILE [--json] | --evaluate GOLD_DIR TEXT_DIR    đọc văn bản cũ thành dữ liệu
   worker                                                  chạy tiến trình xử lý tác vụ nền
@@ -27,6 +28,9 @@ ALIASES = {
     "create-user": "create_user",
     "import-excel": "import_excel",
     "load-admin-units": "load_admin_units",
+    "registry-import": "registry_import",
+    "registry-export": "registry_export",
+    "registry-recompute": "registry_recompute",
 }
 
 

@@ -340,3 +340,24 @@ def test_registry_computed_figures_add_up_the_tree_like_reported_ones(tree):
         ("Liên đoàn Lao động quận Hai Bà Trưng", 42),
         ("Liên đoàn Lao động huyện Mỹ Đức", 5),
     ]
+
+
+def test_targets_per_option_go_with_their_option_and_add_up_to_the_total(tree):
+    gr = tree.hbt_grassroots
+    t.value(gr, "good_workers", "2022", 50, "grassroots")
+    t.value(gr, "good_workers", "2022", 8, "district")
+    t.target(gr, "good_workers", "2022", 100, "grassroots")
+    t.target(gr, "good_workers", "2022", 10, "district")
+    base = {
+        "indicators": ["good_workers"],
+        "organizations": [gr.pk],
+        "periods": ["2022"],
+        "with_targets": True,
+    }
+    by_option = run(Query(**base, group_by=("option",))).rows
+    assert [(r.key["option"], r.value, r.target, r.achievement) for r in by_option] == [
+        ("grassroots", 50, 100, D("50.00")),
+        ("district", 8, 10, D("80.00")),
+    ]
+    assert run(Query(**base, group_by=("indicator",))).rows[0].target == 110
+    assert run(Query(**base, group_by=("indicator",), options=["district"])).rows[0].target == 10

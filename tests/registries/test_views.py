@@ -251,3 +251,15 @@ def test_the_commendation_list_prints_and_downloads_as_pdf(hbt, client_for):
         client_for(hbt.charlie).get(reverse("registries:commendation_pdf", args=[decision.pk])).status_code
         == 404
     )
+
+
+def test_loan_and_workplace_details_show_what_is_derived(hbt, client_for):
+    loan = t.make_loan(hbt.hbt_union, hbt.hbt_grassroots, 100_000_000, repaid_vnd=40_000_000)
+    year = t.make_workplace_year(
+        hbt.enterprise, union_fee_due_vnd=240_000_000, union_fee_paid_vnd=200_000_000
+    )
+    client = client_for(hbt.alice)
+    page = client.get(reverse("registries:detail", args=["cho-vay", loan.pk])).content.decode()
+    assert "60.000.000 đ" in page and "Quá hạn" in page and "1/3/2016" in page
+    page = client.get(reverse("registries:detail", args=["quan-he-lao-dong", year.pk])).content.decode()
+    assert "40.000.000 đ" in page and "Đã tổ chức" in page

@@ -341,29 +341,30 @@ class Cell:
 
 
 def _cells(query, indicators, groups, specs, options, chosen, aggs, prev, targets) -> dict[tuple, Cell]:
+    """Cells keyed (indicator id, group index, period index, displayed option), only where something exists."""
     by_option = Dimension.OPTION in query.group_by
     present_by_ind: dict[int, set[int]] = defaultdict(set)
     for _, ind, _, ok in aggs:
         present_by_ind[ind].add(ok)
-    cells: dict[tuple, Cell] = {}
+    # Which displayed options each stored option key adds into, per indicator.
+    shown_in: dict[tuple[int, int], list] = defaultdict(list)
     for ind in indicators:
         for opt_key, keys in _option_keys(ind, options, chosen, by_option, present_by_ind[ind.pk]):
-            for gi in range(len(groups)):
-                for si in range(len(specs)):
-                    cell = Cell()
-                    for k in keys:
-                        a, p = aggs.get((gi, ind.pk, si, k)), prev.get((gi, ind.pk, si, k))
-                        if a is not None:
-                            cell.agg = a if cell.agg is None else cell.agg + a
-                        if p is not None:
-                            cell.prev = p if cell.prev is None else cell.prev + p
-                    t = targets.get((gi, ind.pk, si, opt_key if opt_key is not None else -1))
-                    if t is None and opt_key is None and len(keys) == 1 and keys[0] >= 0:
-                        t = targets.get((gi, ind.pk, si, keys[0]))
-                    cell.target = t
-                    if cell.agg is not None or cell.prev is not None or cell.target is not None:
-                        cells[(ind.pk, gi, si, opt_key)] = cell
-    return cells
+            for k in keys:
+                shown_in[(ind.pk, k)].append(opt_key)
+    cells: dict[tuple, Cell] = defaultdict(Cell)
+    for source, field_name in ((aggs, "agg"), (prev, "prev")):
+        for (gi, ind, si, k), agg in source.items():
+            for opt_key in shown_in.get((ind, k), ()):
+                cell = cells[(ind, gi, si, opt_key)]
+                current = getattr(cell, field_name)
+                setattr(cell, field_name, agg if current is None else current + agg)
+    for (gi, ind, si, k), value in targets.items():
+        # Targets are keyed like values: -1 the total, an option id that option's target.
+        for opt_key in shown_in.get((ind, k), ()):
+            cell = cells[(ind, gi, si, opt_key)]
+            cell.target = value if cell.target is None else cell.target + value
+    return dict(cells)
 
 
 def make_row(key: dict, ind: Indicator, agg: Agg | None, prev: Agg | None, target, notes: list) -> Row:

@@ -102,7 +102,7 @@ def source_table(source: str) -> tuple[str, str, bool]:
         from django.apps import apps
 
         model = apps.get_model("registries", "ComputedValue")
-        return model._meta.db_table, "NULL", False
+        return model._meta.db_table, "CAST(NULL AS NUMERIC)", False
     return "reporting_datavalue", "dv.value_high", True
 
 

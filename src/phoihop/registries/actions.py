@@ -11,7 +11,7 @@ from phoihop.core.models import ChangeLogEntry
 
 from . import compute
 from .cells import CellError
-from .folding import fast_fold as fold
+from phoihop.core.text import fold
 from .registry import Context, Registry
 
 ALL = "__all__"

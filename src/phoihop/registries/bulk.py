@@ -33,7 +33,9 @@ def _reserve_ids(model, connection, count: int) -> list[int]:
                 [table, model._meta.pk.column, count],
             )
             return [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"SELECT COALESCE(MAX({connection.ops.quote_name(model._meta.pk.column)}), 0) FROM {table}")
+        cursor.execute(
+            f"SELECT COALESCE(MAX({connection.ops.quote_name(model._meta.pk.column)}), 0) FROM {table}"
+        )
         start = cursor.fetchone()[0] + 1
         return list(range(start, start + count))
 

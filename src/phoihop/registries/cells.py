@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from phoihop.core.formatting import vn_date, vn_number
 
-from .folding import fast_fold as fold
+from phoihop.core.text import fold
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _DATE_NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .folding import fast_fold as fold
+from phoihop.core.text import fold
 
 SIMILAR = 0.8
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -83,7 +83,9 @@ class DuplicateIndex:
         if cached is None:
             df = self._df[unit]
             ordered = sorted(grams, key=lambda g: (df.get(g, 0), g))
-            cached = self._prefixes[(unit, key)] = ordered[: len(ordered) - math.ceil(self.threshold * len(ordered)) + 1]
+            cached = self._prefixes[(unit, key)] = ordered[
+                : len(ordered) - math.ceil(self.threshold * len(ordered)) + 1
+            ]
         return cached
 
     def _mask(self, unit, grams: frozenset, grow: bool) -> int:

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from phoihop.core import permissions
 
 from . import cells
-from .folding import fast_fold as fold
+from phoihop.core.text import fold
 
 KINDS = {"text", "longtext", "int", "money", "year", "date", "dates", "choice", "bool", "org", "ref"}
 
@@ -161,6 +161,7 @@ class Registry:
     remember: Callable[[dict, object, Context], None] | None = None
     prefetch: Callable[[Context, list[dict]], None] | None = None  # an import loads what validate needs
     select_related: tuple[str, ...] = ()
+    extras: Callable[[object], list[tuple[str, str]]] | None = None  # derived facts shown on the detail page
     order: int = 0
 
     def __post_init__(self):
@@ -323,4 +324,3 @@ def get_registry(slug: str) -> Registry | None:
     from . import definitions  # noqa: F401
 
     return REGISTRIES.get(slug)
-

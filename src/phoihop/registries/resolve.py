@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from .cells import CellError, parse_text
-from .folding import fast_fold as fold
+from phoihop.core.text import fold
 
 _HASH_ID = re.compile(r"^#(\d+)$")
 _TAX = re.compile(r"^\d{10}(?:-\d{3})?$")

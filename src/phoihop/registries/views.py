@@ -106,6 +106,8 @@ def record_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     obj = _record(registry, request.user, pk)
     values = registry.values_of(obj)
     props = [(c.label, c.show(values.get(c.name))) for c in registry.model_columns]
+    if registry.extras:
+        props += registry.extras(obj)
     history = ChangeLogEntry.objects.filter(
         content_type__app_label="registries",
         content_type__model=registry.model._meta.model_name,

@@ -14,6 +14,7 @@ from phoihop.core.formatting import vn_date
 from . import comparison
 from .choices import RecipientKind
 from .leaderboards import initiative_leaderboard
+from .models import ComputedValue
 from .refs import resolver_for
 from .registry import get_registry
 
@@ -71,10 +72,24 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     if period is None and org is not None:
         from phoihop.reporting.models import DataValue
 
-        latest = (
-            DataValue.objects.filter(organization=org).order_by("-period__end").values("period_id").first()
+        # The period with the most figures both typed by the unit and computed from its registries (latest first).
+        typed = list(
+            DataValue.objects.filter(organization=org)
+            .order_by("-period__end")
+            .values_list("period_id", "indicator_id")
+            .distinct()
         )
-        period = periods.filter(pk=latest["period_id"]).first() if latest else periods.first()
+        computed = set(
+            ComputedValue.objects.filter(
+                organization__path__startswith=org.path, period_id__in={p for p, _ in typed}
+            )
+            .values_list("period_id", "indicator_id")
+            .distinct()
+        )
+        order = list(dict.fromkeys(p for p, _ in typed))
+        score = {p: sum(1 for pair in typed if pair[0] == p and pair in computed) for p in order}
+        chosen = max(order, key=lambda p: (score[p], -order.index(p)), default=None)
+        period = periods.filter(pk=chosen).first() if chosen else periods.first()
     lines = comparison.compare(org, period) if org and period else []
     return render(
         request,

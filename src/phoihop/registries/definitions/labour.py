@@ -88,6 +88,15 @@ def validate_workplace(values, instance, ctx):
     return {k: v for k, v in errors.items() if v}
 
 
+def workplace_extras(obj) -> list[tuple[str, str]]:
+    arrears = obj.union_fee_arrears_vnd
+    return [
+        ("Hội nghị NLĐ / CBCCVC", "Đã tổ chức" if obj.conference_held else "Chưa tổ chức"),
+        ("Số lần đối thoại", str(obj.dialogue_count)),
+        ("Kinh phí công đoàn còn nợ", "–" if arrears is None else f"{vn_number(arrears)} đ"),
+    ]
+
+
 def derive_workplace(obj, values, ctx):
     if not obj.workplace_kind and obj.organization_id:
         obj.workplace_kind = default_workplace_kind(obj.organization)
@@ -162,6 +171,7 @@ register(
         ),
         validate=validate_workplace,
         derive=derive_workplace,
+        extras=workplace_extras,
         select_related=("organization",),
     )
 )

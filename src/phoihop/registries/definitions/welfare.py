@@ -122,6 +122,14 @@ def validate_loan(values, instance, ctx):
     return errors
 
 
+def loan_extras(loan) -> list[tuple[str, str]]:
+    return [
+        ("Hạn trả", vn_date(loan.due_date)),
+        ("Còn nợ", f"{vn_number(loan.outstanding_vnd)} đ"),
+        ("Tình trạng", str(loan.status_label)),
+    ]
+
+
 register(
     Registry(
         slug="cho-vay",
@@ -156,6 +164,7 @@ register(
         date_field="disbursed_date",
         indicators=("loans_vnd",),
         validate=validate_loan,
+        extras=loan_extras,
         select_related=("lender", "borrower"),
     )
 )

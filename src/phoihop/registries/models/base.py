@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.core.models import TimeStamped
 
 from ..choices import ImportStatus
-from ..folding import fast_fold as fold
+from phoihop.core.text import fold
 
 MONEY = {"null": True, "blank": True}
 
