@@ -177,3 +177,16 @@ def test_triggers_dropped_by_a_migration_are_put_back_and_force_a_rebuild(big):
     assert triggers.install() is True
     assert triggers.installed() == set(triggers.NAMES)
     assert triggers.install() is False
+
+
+def test_the_rebuild_command_recomputes_everything_and_reports_it(big):
+    import io
+
+    from django.core.management import call_command
+
+    run(Query(indicators=CODES, organizations=[big.city_union.pk], periods=PERIODS))
+    RollupCell.objects.all().delete()
+    out = io.StringIO()
+    call_command("analytics_rebuild", stdout=out)
+    assert "ô cộng dồn" in out.getvalue()
+    assert_same(big)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -434,7 +434,3 @@ def _rank(rows: list[Row], group_by) -> None:
         members.sort(key=lambda r: r.value, reverse=True)
         for i, r in enumerate(members):
             r.rank = members[i - 1].rank if i and r.value == members[i - 1].value else i + 1
-
-
-def with_changes(query: Query, **changes) -> Query:
-    return replace(query, **changes)

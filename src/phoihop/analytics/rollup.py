@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from django.db import connection, transaction
 
 from phoihop.orgs.models import PATH_STEP, Organization
-from phoihop.reporting.models import DataValue, Indicator, Period
+from phoihop.reporting.models import DataValue, Period
 
 from .choices import CellState
 from .models import PendingChange, RollupCell, Span
@@ -223,10 +223,16 @@ def _rebuild(
     )
     for child_depth in depths:
         depth = child_depth - 1
-        node_sql = (
-            "SELECT DISTINCT parent_id FROM orgs_organization WHERE depth = %s AND parent_id IS NOT NULL",
-            [child_depth],
+        # An explicit list (not a subquery) gives the planner a true row count for the nodes.
+        nodes = sorted(
+            set(
+                Organization.objects.filter(depth=child_depth)
+                .order_by()
+                .values_list("parent_id", flat=True)
+                .distinct()
+            )
         )
+        node_sql = (", ".join(["%s"] * len(nodes)), nodes)
         for i in range(0, len(ids), INDICATOR_CHUNK):
             chunk = ids[i : i + INDICATOR_CHUNK]
             for state in CellState.values:
@@ -242,10 +248,6 @@ def _lock() -> None:
 
 
 # --- absorbing the queue -----------------------------------------------------------------------------------
-
-
-def pending() -> bool:
-    return PendingChange.objects.exists()
 
 
 def drain() -> int:
@@ -327,7 +329,3 @@ def _holds_other_values(span: Span, touched: set[int]) -> bool:
         .exclude(period_id__in=touched)
         .exists()
     )
-
-
-def rule_of(indicators: Iterable[Indicator]) -> dict[int, str]:
-    return {i.pk: i.aggregation for i in indicators}

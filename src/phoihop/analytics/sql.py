@@ -146,7 +146,11 @@ def values_ctes(
             params.append(SUBMITTED)
         else:
             where.append("dv.is_approved")
-    where_sql = " AND ".join(where) if where else "1 = 1"
+    # Only the periods inside the spans: lets the (organisation, period) index skip the other years.
+    where.append(
+        'dv.period_id IN (SELECT p2.id FROM reporting_period p2 JOIN sp s2 ON s2.ss <= p2.start AND p2."end" <= s2.se)'
+    )
+    where_sql = " AND ".join(where)
     # Whether a value is superseded is read from window functions over each unit's values (sorting, not
     # comparing every pair): the furthest end reached by values of the same option that start earlier
     # (or start together and end later), the furthest end of totals without option starting no later, and

@@ -8,7 +8,6 @@ subtree is counted twice.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 
 from phoihop.reporting.choices import Aggregation
@@ -62,16 +61,22 @@ def combine(result, keep: tuple[str, ...]) -> list:
         cells = folded
     merged: dict[tuple, object] = {}
     first: dict[tuple, tuple] = {}
+    by_ind, by_group, by_period, by_opt = (
+        "indicator" in by,
+        bool(by & set(GROUP_DIMS)),
+        "period" in by,
+        (Dimension.OPTION in by),
+    )
     for (ind, gi, si, opt), cell in cells.items():
         key = (
-            ind if "indicator" in by else None,
-            gi if by & set(GROUP_DIMS) else None,
-            si if "period" in by else None,
-            opt if Dimension.OPTION in by else None,
+            ind if by_ind else None,
+            gi if by_group else None,
+            si if by_period else None,
+            opt if by_opt else None,
         )
         prior = merged.get(key)
         if prior is None:
-            merged[key] = replace(cell)
+            merged[key] = cell  # cells are never changed in place: merging makes a new one
             first[key] = (ind, gi, si, opt)
         else:
             merged[key] = replace(
@@ -101,11 +106,3 @@ def combine(result, keep: tuple[str, ...]) -> list:
         rows.append((sort, row))
     rows.sort(key=lambda pair: pair[0])
     return [row for _, row in rows]
-
-
-def by_key(rows: list, *dims: str) -> dict[tuple, object]:
-    """Rows indexed by the values of some key dimensions, for laying out tables."""
-    out: dict[tuple, object] = defaultdict(lambda: None)
-    for r in rows:
-        out[tuple(r.key.get(d) for d in dims)] = r
-    return out

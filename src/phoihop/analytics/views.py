@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -221,7 +219,3 @@ def campaign(request: HttpRequest, slug: str) -> HttpResponse:
     if download:
         return download
     return render(request, "analytics/campaign.html", {"campaign": board_campaign, **board})
-
-
-def today() -> dt.date:
-    return timezone.localdate()
