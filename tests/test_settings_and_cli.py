@@ -32,11 +32,19 @@ def test_a_secret_can_come_from_a_file(monkeypatch, tmp_path):
 
 
 def test_production_settings_without_a_secret_key_refuse_to_start(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "SECRET_KEY_FILE", "PHOIHOP_LOCAL", "DEBUG")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "SECRET_KEY_FILE", "PHOIHOP_LOCAL", "DEBUG")
+    }
     env["DJANGO_SETTINGS_MODULE"] = "phoihop.settings"
     env["PHOIHOP_DATA_DIR"] = str(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr

@@ -5,11 +5,10 @@ The snapshot comes from the package's 2026 release (legacy units and the reform 
 writes it ("Tỉnh Cao Bằng") and upgraded some provinces to cities, and it renames or respells a few percent of the communes.
 """
 
-import re
-from collections import Counter
-
 import gzip
 import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import phoihop.orgs

@@ -8,10 +8,10 @@ from django.db import IntegrityError, transaction
 
 from phoihop.core.changelog import record, snapshot
 from phoihop.core.models import ChangeLogEntry
+from phoihop.core.text import fold
 
 from . import compute
 from .cells import CellError
-from phoihop.core.text import fold
 from .registry import Context, Registry
 
 ALL = "__all__"

@@ -11,7 +11,6 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from phoihop.core.formatting import vn_date, vn_number
-
 from phoihop.core.text import fold
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)

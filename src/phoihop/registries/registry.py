@@ -11,9 +11,9 @@ from django.db import models
 from django.db.models import QuerySet
 
 from phoihop.core import permissions
+from phoihop.core.text import fold
 
 from . import cells
-from phoihop.core.text import fold
 
 KINDS = {"text", "longtext", "int", "money", "year", "date", "dates", "choice", "bool", "org", "ref"}
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .cells import CellError, parse_text
 from phoihop.core.text import fold
+
+from .cells import CellError, parse_text
 
 _HASH_ID = re.compile(r"^#(\d+)$")
 _TAX = re.compile(r"^\d{10}(?:-\d{3})?$")

@@ -7,9 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.models import TimeStamped
+from phoihop.core.text import fold
 
 from ..choices import ImportStatus
-from phoihop.core.text import fold
 
 MONEY = {"null": True, "blank": True}
 
