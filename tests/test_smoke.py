@@ -73,3 +73,11 @@ def test_fast_fold_agrees_with_the_exact_path_on_every_vietnamese_letter():
     letters = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
     for text in (letters, letters.upper(), "  Quận  Hai Bà Trưng ", unicodedata.normalize("NFD", "Mỹ Đức")):
         assert fold(text) == _slow_fold(text)
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client, db):
+    page = client.get("/tai-khoan/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Đăng nhập" in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/tai-khoan/dang-nhap/"})
+    page = client.get("/tai-khoan/dang-nhap/", HTTP_ACCEPT_LANGUAGE="vi")
+    assert "Log in" in page.content.decode()
