@@ -266,3 +266,28 @@ def test_charts_render_vietnamese_text_without_missing_glyphs():
     assert "DejaVu Sans" in svg or "Liberation Sans" in svg
     assert png.startswith(b"\x89PNG") and len(png) > 5000
     assert "%</text>" in line
+
+
+def test_campaigns_are_saved_through_the_action_with_scoping_and_a_change_log(world):
+    from django.core.exceptions import PermissionDenied
+
+    from phoihop.analytics.actions import CampaignError, save_campaign
+    from phoihop.core.models import ChangeLogEntry
+
+    fields = {
+        "slug": "thi-dua",
+        "title": "Thi đua Hai Bà Trưng",
+        "indicator": t.indicator("initiatives_registered"),
+        "period": t.period("2022-H1"),
+        "owner": world.hbt_union,
+        "organizations": [world.hbt_grassroots],
+    }
+    with pytest.raises(PermissionDenied):
+        save_campaign(world.charlie, **fields)
+    with pytest.raises(CampaignError, match="đơn vị tham gia"):
+        save_campaign(world.alice, **{**fields, "organizations": []})
+    campaign = save_campaign(world.alice, **fields, target=500)
+    assert list(campaign.organizations.all()) == [world.hbt_grassroots]
+    assert ChangeLogEntry.objects.filter(
+        object_id=str(campaign.pk), action="create", user=world.alice
+    ).exists()

@@ -102,24 +102,47 @@ def bar_chart(
     percent: bool = False,
     fmt: str = "png",
     labels: bool = True,
-    size: tuple[float, float] = (7.0, 3.6),
+    size: tuple[float, float] | None = None,
+    horizontal: bool | None = None,
 ) -> bytes:
-    """Grouped bars, one group per category; `target` draws a line (one value) or markers (one per category)."""
+    """Grouped bars, one group per category; `target` draws a line (one value) or markers (one per category).
+
+    With more than 6 categories the bars lie down (names of units stay readable)."""
+    if horizontal is None:
+        horizontal = len(categories) > 6
+    if size is None:
+        size = (
+            (7.0, max(3.0, 0.34 * len(categories) * max(1, len(series)) + 1.2)) if horizontal else (7.0, 3.6)
+        )
     with _lock, plt.rc_context(_style()):
         fig, ax = plt.subplots(figsize=size)
         n = max(len(series), 1)
         width = 0.8 / n
         xs = range(len(categories))
+        draw = ax.barh if horizontal else ax.bar
         for i, (name, values) in enumerate(series.items()):
             pos = [x - 0.4 + width * (i + 0.5) for x in xs]
-            bars = ax.bar(
+            bars = draw(
                 pos, [_num(v) for v in values], width * 0.92, label=name, color=PALETTE[i % len(PALETTE)]
             )
-            if labels and len(categories) * n <= 24:
+            if labels and len(categories) * n <= 40:
                 for bar, v in zip(bars, values, strict=False):
-                    if v is not None:
+                    if v is None:
+                        continue
+                    text = vn_number(v, 2 if percent and v != int(v) else None) + ("%" if percent else "")
+                    if horizontal:
                         ax.annotate(
-                            vn_number(v, 2 if percent and v != int(v) else None) + ("%" if percent else ""),
+                            text,
+                            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                            va="center",
+                            ha="left",
+                            fontsize=7,
+                            xytext=(2, 0),
+                            textcoords="offset points",
+                        )
+                    else:
+                        ax.annotate(
+                            text,
                             (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                             ha="center",
                             va="bottom",
@@ -128,11 +151,13 @@ def bar_chart(
                             textcoords="offset points",
                         )
         if target is not None:
+            line = ax.axvline if horizontal else ax.axhline
             if isinstance(target, (list, tuple)):
+                points = [_num(v) if v is not None else float("nan") for v in target]
+                xy = (points, list(xs)) if horizontal else (list(xs), points)
                 ax.scatter(
-                    list(xs),
-                    [_num(v) if v is not None else float("nan") for v in target],
-                    marker="_",
+                    *xy,
+                    marker="|" if horizontal else "_",
                     s=900,
                     color="#111",
                     linewidths=2,
@@ -140,10 +165,22 @@ def bar_chart(
                     zorder=3,
                 )
             else:
-                ax.axhline(_num(target), color="#111", linestyle="--", linewidth=1.2, label=target_label)
-        ax.set_xticks(list(xs))
-        ax.set_xticklabels([_wrap(c) for c in categories], fontsize=8)
-        _finish(ax, title, ylabel, percent, legend=len(series) > 1 or target is not None)
+                line(_num(target), color="#111", linestyle="--", linewidth=1.2, label=target_label)
+        if horizontal:
+            ax.set_yticks(list(xs))
+            ax.set_yticklabels([_wrap(c, 34) for c in categories], fontsize=8)
+            ax.invert_yaxis()
+            ax.xaxis.set_major_formatter(_axis_formatter(percent))
+            ax.grid(axis="x", color="#e3e7ec", linewidth=0.8)
+            ax.set_axisbelow(True)
+            if title:
+                ax.set_title(title, loc="left", fontweight="bold")
+            if len(series) > 1 or target is not None:
+                ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.06), ncol=3)
+        else:
+            ax.set_xticks(list(xs))
+            ax.set_xticklabels([_wrap(c) for c in categories], fontsize=8)
+            _finish(ax, title, ylabel, percent, legend=len(series) > 1 or target is not None)
         return _save(fig, fmt)
 
 

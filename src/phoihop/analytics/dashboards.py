@@ -305,13 +305,10 @@ def campaign_board(campaign: Campaign, user) -> dict:
                 fmt=fmt,
             ),
         )
-    return {
-        "rows": rows,
-        "total": total,
-        "share": share,
-        "chart": chart,
-        "notes": result.notes if result else [],
-    }
+    notes = list(result.notes) if result else []
+    if {o.pk for o in orgs} != set(campaign.organizations.values_list("pk", flat=True)):
+        notes.insert(0, "Chỉ tính phần số liệu thuộc phạm vi đơn vị của bạn.")
+    return {"rows": rows, "total": total, "share": share, "chart": chart, "notes": notes}
 
 
 def visible_campaigns(user):

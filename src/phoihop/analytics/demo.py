@@ -3,7 +3,8 @@
 Reads ctx["orgs"] (tld, hn_union, hp_union, qn_union), ctx["agreements"] (fed3_2022 and every agreement with
 content areas), ctx["indicators"] and ctx["periods"]["2022-H1"] when present (falls back to the database).
 Puts into ctx["campaigns"]["one_million_initiatives"]. Links each content area of an agreement to the
-indicators of its theme that its parties report, so the agreement dashboards show them by content area.
+indicators of its theme that its parties reported within the agreement's period, so the agreement dashboards
+show them by content area.
 Then brings the roll-up up to date, so the first page view is fast.
 """
 
@@ -18,6 +19,7 @@ from phoihop.orgs.models import Organization
 from phoihop.reporting.choices import PeriodKind
 from phoihop.reporting.models import DataValue, Indicator, Period
 
+from .actions import save_campaign
 from .models import Campaign
 from .rollup import drain
 
@@ -62,21 +64,19 @@ def _campaign(ctx: dict) -> Campaign | None:
             kind=PeriodKind.HALF_YEAR, start=dt.date(2022, 1, 1), end=dt.date(2022, 6, 30)
         )[0]
     )
-    campaign, _ = Campaign.objects.update_or_create(
+    return save_campaign(
+        None,
         slug=CAMPAIGN_SLUG,
-        defaults={
-            "title": "Chương trình 1 triệu sáng kiến – LĐLĐ Hà Nội, Hải Phòng, Quảng Ninh",
-            "indicator": indicator,
-            "period": period,
-            "owner": owner,
-            "agreement": ctx.get("agreements", {}).get("fed3_2022"),
-            "target": Decimal(1_000_000),
-            "target_label": "Chỉ tiêu 1 triệu sáng kiến toàn quốc (2021-2023)",
-            "source": SEED_FED3,
-        },
+        title="Chương trình 1 triệu sáng kiến – LĐLĐ Hà Nội, Hải Phòng, Quảng Ninh",
+        indicator=indicator,
+        period=period,
+        owner=owner,
+        organizations=members,
+        agreement=ctx.get("agreements", {}).get("fed3_2022"),
+        target=Decimal(1_000_000),
+        target_label="Chỉ tiêu 1 triệu sáng kiến toàn quốc (2021-2023)",
+        source=SEED_FED3,
     )
-    campaign.organizations.set(members)
-    return campaign
 
 
 def _link_content_areas(ctx: dict) -> int:
@@ -89,7 +89,11 @@ def _link_content_areas(ctx: dict) -> int:
         q = Q(pk__in=[])
         for party in agreement.parties.all():
             q |= Q(organization__path__startswith=party.path)
-        reported = set(DataValue.objects.filter(q).values_list("indicator_id", flat=True).distinct())
+        # Only figures inside the agreement's own period: an older programme's figures are not this one's.
+        within = Q(period__start__year__gte=agreement.period_start_year) & Q(
+            period__end__year__lte=agreement.period_end_year
+        )
+        reported = set(DataValue.objects.filter(q & within).values_list("indicator_id", flat=True).distinct())
         for area in areas:
             title = area.title.lower()
             themes = {t for words, ts in AREA_THEMES if any(w in title for w in words) for t in ts}

@@ -29,7 +29,9 @@ def describe(table: Table) -> list[str]:
     names = ", ".join(i.name for i in result.indicators)
     periods = result.periods
     span = periods[0].label if len(periods) == 1 else f"{periods[0].label} – {periods[-1].label}"
-    units = "; ".join(g.label for g in result.groups if g.label) or "Các đơn vị trong phạm vi"
+    labels = [g.label for g in result.groups if g.label]
+    units = "; ".join(labels[:6]) + (f" … ({len(labels)} đơn vị)" if len(labels) > 6 else "")
+    units = units or "Các đơn vị trong phạm vi"
     lines = [f"Chỉ tiêu: {names}", f"Kỳ: {span}", f"Đơn vị, địa bàn: {units}"]
     from .choices import Measure
 

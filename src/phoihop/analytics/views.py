@@ -30,9 +30,15 @@ def _chart(table: Table, fmt: str) -> bytes | None:
         return None
     if table.spec.measure in ("units", "rank"):
         return None
-    categories = [label for _, label in table.rows.items]
+    # Rows without any figure are left out of the chart (they stay in the table).
+    rows = [
+        (rkey, label)
+        for rkey, label in table.rows.items
+        if any(table.value(table.cells.get((rkey, ckey))) is not None for ckey, _ in table.cols.items)
+    ]
+    categories = [label for _, label in rows]
     series = {
-        clabel: [table.value(table.cells.get((rkey, ckey))) for rkey, _ in table.rows.items]
+        clabel: [table.value(table.cells.get((rkey, ckey))) for rkey, _ in rows]
         for ckey, clabel in table.cols.items
     }
     if not any(v is not None for vals in series.values() for v in vals):
