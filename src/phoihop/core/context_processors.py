@@ -27,7 +27,11 @@ def navigation(request):
         items.append({"url": url, "label": label, "active": False})
     # The entry whose address is the longest prefix of the current page is the active one ("/tong-hop/bieu-do/"
     # belongs to "Biểu đồ", not also to "Tổng hợp").
-    matches = [i for i in items if request.path == i["url"] or (i["url"] != "/" and request.path.startswith(i["url"]))]
+    matches = [
+        i
+        for i in items
+        if request.path == i["url"] or (i["url"] != "/" and request.path.startswith(i["url"]))
+    ]
     if matches:
         max(matches, key=lambda i: len(i["url"]))["active"] = True
     return {"nav_items": items}

@@ -124,17 +124,22 @@ def partner_organizations(user, qs: QuerySet | None = None) -> QuerySet:
     return qs.filter(q)
 
 
+def _visible_through(user, model, qs: QuerySet | None, path_field: str) -> QuerySet:
+    """Rows of `model` linked (through `path_field`) to at least one organisation in the user's subtrees."""
+    qs = model.objects.all() if qs is None else qs
+    if is_global(user):
+        return qs
+    q = subtree_q(user, "view", path_field)
+    if q is None:
+        return qs.none()
+    return qs.filter(pk__in=model.objects.filter(q).values("pk"))
+
+
 def visible_meetings(user, qs: QuerySet | None = None) -> QuerySet:
     """Meetings hosted by an organisation in the user's subtrees."""
     from phoihop.meetings.models import Meeting
 
-    qs = Meeting.objects.all() if qs is None else qs
-    if is_global(user):
-        return qs
-    q = subtree_q(user, "view", "hosts__path")
-    if q is None:
-        return qs.none()
-    return qs.filter(pk__in=Meeting.objects.filter(q).values("pk"))
+    return _visible_through(user, Meeting, qs, "hosts__path")
 
 
 def can_edit_meeting(user, meeting) -> bool:
@@ -147,13 +152,7 @@ def visible_review_reports(user, qs: QuerySet | None = None) -> QuerySet:
     """Review reports issued by an organisation in the user's subtrees."""
     from phoihop.documents.models import ReviewReport
 
-    qs = ReviewReport.objects.all() if qs is None else qs
-    if is_global(user):
-        return qs
-    q = subtree_q(user, "view", "organizations__path")
-    if q is None:
-        return qs.none()
-    return qs.filter(pk__in=ReviewReport.objects.filter(q).values("pk"))
+    return _visible_through(user, ReviewReport, qs, "organizations__path")
 
 
 def can_edit_review_report(user, report) -> bool:

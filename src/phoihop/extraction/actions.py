@@ -426,12 +426,7 @@ def _write_program(user, document: SourceDocument, proposal: Proposal, messages:
     try:
         agreement = programs.create_agreement(user, agreement_data)
     except ValidationError as exc:
-        details = (
-            "; ".join(m for msgs in exc.message_dict.values() for m in msgs)
-            if hasattr(exc, "message_dict")
-            else str(exc)
-        )
-        messages.append(f"Văn bản «{label}»: {details}")
+        messages.append(f"Văn bản «{label}»: {'; '.join(exc.messages)}")
         return None
     proposal.result_object = f"programs.Agreement:{agreement.pk}"
     proposal.save(update_fields=["result_object"])
@@ -482,12 +477,7 @@ def _write_meeting(
             ),
         )
     except ValidationError as exc:
-        details = (
-            "; ".join(m for msgs in exc.message_dict.values() for m in msgs)
-            if hasattr(exc, "message_dict")
-            else str(exc)
-        )
-        messages.append(f"Hội nghị: {details}")
+        messages.append(f"Hội nghị: {'; '.join(exc.messages)}")
         return False
     proposal.result_object = f"meetings.Meeting:{meeting.pk}"
     proposal.save(update_fields=["result_object"])

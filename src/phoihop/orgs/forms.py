@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.core import permissions
 
+from .actions import EDITABLE_FIELDS
 from .models import AdminUnit, Organization
 
 
@@ -56,23 +57,7 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = [
-            "name",
-            "short_name",
-            "abbreviation",
-            "kind",
-            "level",
-            "parent",
-            "admin_unit",
-            "counterpart",
-            "valid_from",
-            "valid_to",
-            "tax_code",
-            "ownership",
-            "employees",
-            "address",
-            "note",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
