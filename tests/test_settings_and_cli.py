@@ -56,3 +56,8 @@ def test_help_lists_the_commands_in_vietnamese(capsys):
     for command in ("serve", "migrate", "load-demo", "create-user", "import-excel", "extract"):
         assert command in out
     assert "Cách dùng" in out
+
+
+def test_an_empty_variable_means_the_default(monkeypatch):
+    monkeypatch.setenv("PHOIHOP_EMPTY", "")
+    assert settings_module.env("PHOIHOP_EMPTY", "fallback") == "fallback"

@@ -14,7 +14,8 @@ def env(name: str, default: str | None = None) -> str:
     file_path = os.environ.get(f"{name}_FILE")
     if file_path:
         return Path(file_path).read_text(encoding="utf-8").strip()
-    value = os.environ.get(name, default)
+    # An empty variable counts as unset (Makefiles and compose files pass VAR= for "use the default").
+    value = os.environ.get(name) or default
     if value is None:
         raise ImproperlyConfigured(f"Environment variable {name} is required")
     return value

@@ -33,6 +33,8 @@ def test_the_demo_dashboards_show_the_seeds_figures_rolled_up(demo, client_for):
     )
     assert "1.155 1.089 / 59 / 7" in page and "622 505 / 117" in page
     assert "67 – 74%" in page
+    # The yearly columns keep the range too: the seed gives no single yearly figure.
+    assert "67 – 74% 67 – 74% 67 – 74% 67 – 74%" in page
 
     # Up the tree: the city's programme 145 (2016-2020) includes the district's 2017-2020 figures.
     city = Agreement.objects.get(number="145/CTr-UBND-LĐLĐ")

@@ -53,16 +53,22 @@ class IndicatorLine:
         labels = " / ".join(r.key["option_label"] for r in parts)
         return f"{values} ({labels})"
 
-    @property
-    def value_text(self) -> str:
-        r = self.total
+    def _text(self, r: Row | None) -> str:
+        """A figure as documents write it, ranges included: "100%", "67 – 74%", "1.065"."""
         if r is None or r.value is None:
             return "–"
         fmt = vn_percent if self.indicator.value_type == "ratio" else vn_number
-        text = fmt(r.value)
         if r.value_high is not None and r.value_high != r.value:
-            text = f"{vn_number(r.value)} – {fmt(r.value_high)}"
-        return text
+            return f"{vn_number(r.value)} – {fmt(r.value_high)}"
+        return fmt(r.value)
+
+    @property
+    def value_text(self) -> str:
+        return self._text(self.total)
+
+    @property
+    def trend_texts(self) -> list[str]:
+        return [self._text(r) for r in self.trend]
 
 
 @dataclass

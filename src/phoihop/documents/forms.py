@@ -84,7 +84,7 @@ class ReportEditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Mỗi nơi nhận một dòng"),
     )
-    archive = forms.CharField(label=_("Lưu"), max_length=120, required=False, initial="VT")
+    archive = forms.CharField(label=_("Lưu trữ (nơi lưu)"), max_length=120, required=False, initial="VT")
     include_tables = forms.BooleanField(label=_("Kèm bảng số liệu"), required=False)
     include_charts = forms.BooleanField(label=_("Kèm biểu đồ"), required=False)
 
