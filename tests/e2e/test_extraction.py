@@ -1,11 +1,11 @@
 """In the browser: seed 000 dropped into the reader becomes Hai Bà Trưng's reported values after confirmation."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
-SEED_000 = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_fcae14641b89117c.txt"
+from phoihop.core.testing import shared_dir
+
+SEED_000 = shared_dir() / "seeds" / "000_fcae14641b89117c.txt"
 
 
 def test_alice_turns_seed_000_into_reported_values(world, page, login):

@@ -3,14 +3,14 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from phoihop.core.testing import shared_dir
 from phoihop.extraction.cli import main
 from phoihop.extraction.engine.extractor import TOP_KEYS
 
-SEED = next(iter(sorted(Path("/work/shared/seeds").glob("003_*.txt"))), None)
+SEED = next(iter(sorted((shared_dir() / "seeds").glob("003_*.txt"))), None)
 pytestmark = pytest.mark.skipif(SEED is None, reason="shared seeds not available")
 
 
@@ -62,7 +62,7 @@ def test_folder_to_out_dir(tmp_path, capsys):
 
 
 def test_evaluate_passes_and_fails_on_thresholds(capsys):
-    gold, texts = "/work/shared/extraction/dev", "/work/shared/seeds"
+    gold, texts = str(shared_dir() / "extraction" / "dev"), str(shared_dir() / "seeds")
     assert main(["--evaluate", gold, texts]) == 0
     assert "ĐẠT" in capsys.readouterr().out
     assert main(["--evaluate", gold, texts, "--min-figures", "1.01"]) == 1

@@ -1,10 +1,10 @@
 """Encoding detection: UTF-8/16, Windows-1258, TCVN3 and VNI round trips, and clear errors."""
 
 import os
-from pathlib import Path
 
 import pytest
 
+from phoihop.core.testing import shared_dir
 from phoihop.extraction.engine.decode import (
     TCVN3_ENCODE,
     decode_bytes,
@@ -15,7 +15,7 @@ from phoihop.extraction.engine.decode import (
 )
 from phoihop.extraction.engine.errors import ExtractionError
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = shared_dir() / "seeds"
 PARAGRAPH = (
     "Ủy ban nhân dân và Liên đoàn Lao động quận Hai Bà Trưng tổ chức Hội nghị tổng kết Chương trình phối hợp "
     "công tác, giai đoạn 2017-2020. Người lao động được hưởng lợi ích thiết thực; ứng dụng sáng kiến đạt hiệu "

@@ -4,16 +4,16 @@ import copy
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from phoihop.core.testing import shared_dir
 from phoihop.extraction.engine.evaluate import evaluate, format_report, title_f1, values_agree
 from phoihop.extraction.engine.extractor import extract
 
-SHARED = Path("/work/shared/extraction")
+SHARED = shared_dir() / "extraction"
 GOLD = SHARED / "dev"
-TEXTS = Path("/work/shared/seeds")
+TEXTS = shared_dir() / "seeds"
 
 pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="shared dev set not available")
 

@@ -2,13 +2,13 @@
 
 import json
 import random
-from pathlib import Path
 
 import pytest
 
+from phoihop.core.testing import shared_dir
 from phoihop.extraction.engine.extractor import FIGURE_KEYS, PROGRAM_KEYS, TOP_KEYS, extract
 
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+SEEDS = sorted((shared_dir() / "seeds").glob("*.txt"))
 DOC_KINDS = {"signing", "interim_review", "final_review", "plan", "briefing", "activity_report", "other"}
 UNITS = {
     "initiative", "person", "member", "grassroots_union", "VND", "percent", "count", "rank", "enterprise",

@@ -1,12 +1,11 @@
 """One test per seed: the key facts a user would check first."""
 
-from pathlib import Path
-
 import pytest
 
+from phoihop.core.testing import shared_dir
 from phoihop.extraction.engine.extractor import extract
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = shared_dir() / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not available")
 
 

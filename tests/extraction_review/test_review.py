@@ -1,15 +1,15 @@
 """Reading a report back: proposals first, records only after the user confirms, all within the user's unit."""
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 
+from phoihop.core.testing import shared_dir
 from phoihop.extraction import actions
 from phoihop.extraction.models import Proposal, SourceDocument
 from phoihop.reporting.models import DataValue
 
-SEED_000 = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_fcae14641b89117c.txt"
+SEED_000 = shared_dir() / "seeds" / "000_fcae14641b89117c.txt"
 
 
 @pytest.fixture

@@ -132,3 +132,17 @@ class World:
             signed=dt.date(2016, 5, 20),
             parent=self.city_programme,
         )
+
+
+def shared_dir():
+    """The project's shared folder (seed articles, annotated gold): $PHOIHOP_SHARED, else beside the checkout."""
+    import os
+    from pathlib import Path
+
+    if os.environ.get("PHOIHOP_SHARED"):
+        return Path(os.environ["PHOIHOP_SHARED"])
+    checkout = Path(__file__).resolve().parents[3]
+    for candidate in (checkout.parent / "shared", checkout / "shared", Path("/work/shared")):
+        if (candidate / "seeds").is_dir():
+            return candidate
+    return checkout.parent / "shared"
