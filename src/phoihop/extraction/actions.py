@@ -76,6 +76,16 @@ def resolve_organization(name: str, candidates) -> Organization | None:
     return min(matches, key=lambda org: len(org.name_folded))
 
 
+def resolve_all(names: list[str], candidates) -> list[Organization]:
+    """The distinct organisations a list of party strings names, in order; unrecognised names are left out."""
+    found: list[Organization] = []
+    for name in names:
+        org = resolve_organization(name, candidates)
+        if org is not None and org not in found:
+            found.append(org)
+    return found
+
+
 def _period_for(spec: tuple[str, int, int] | None) -> Period | None:
     if spec is None:
         return None
@@ -392,11 +402,7 @@ def _write_program(user, document: SourceDocument, proposal: Proposal, messages:
         if user is not None
         else list(Organization.objects.all())
     )
-    parties = []
-    for name in document.result.get("parties", []):
-        org = resolve_organization(name, candidates)
-        if org is not None and org not in parties:
-            parties.append(org)
+    parties = resolve_all(document.result.get("parties", []), candidates)
     if len(parties) < 2:
         messages.append(
             f"Văn bản «{label}»: chỉ nhận ra {len(parties)} bên trong danh sách đơn vị của bạn; "
@@ -449,11 +455,7 @@ def _write_meeting(
 
     data = proposal.data
     candidates = list(meetings.host_choices(user)) if user is not None else list(Organization.objects.all())
-    hosts = []
-    for name in data.get("parties", []):
-        org = resolve_organization(name, candidates)
-        if org is not None and org not in hosts:
-            hosts.append(org)
+    hosts = resolve_all(data.get("parties", []), candidates)
     if not hosts:
         messages.append(
             "Hội nghị: không nhận ra đơn vị chủ trì nào trong danh sách đơn vị; bỏ qua đề xuất hoặc nhập tay."

@@ -527,34 +527,29 @@ def submit(request, report_id: int, payload: SubmitIn):
     return Status(200, _result(report, result))
 
 
-@router.post("/reports/{report_id}/return", response=WRITE, summary="Trả lại báo cáo kèm lý do")
-def return_report(request, report_id: int, payload: ReasonIn):
+def _review(request, report_id: int, action, text: str):
+    """Return, approve or unlock: one shape for the approver's three actions."""
     report = _report(request, report_id)
     try:
-        actions.return_report(report, request.user, payload.reason)
+        action(report, request.user, text)
     except REFUSALS as exc:
         return _refusal(exc)
     return Status(200, _result(report))
+
+
+@router.post("/reports/{report_id}/return", response=WRITE, summary="Trả lại báo cáo kèm lý do")
+def return_report(request, report_id: int, payload: ReasonIn):
+    return _review(request, report_id, actions.return_report, payload.reason)
 
 
 @router.post("/reports/{report_id}/approve", response=WRITE, summary="Duyệt và khóa báo cáo")
 def approve(request, report_id: int, payload: NoteIn):
-    report = _report(request, report_id)
-    try:
-        actions.approve(report, request.user, payload.note)
-    except REFUSALS as exc:
-        return _refusal(exc)
-    return Status(200, _result(report))
+    return _review(request, report_id, actions.approve, payload.note)
 
 
 @router.post("/reports/{report_id}/unlock", response=WRITE, summary="Mở khóa báo cáo đã duyệt kèm lý do")
 def unlock(request, report_id: int, payload: ReasonIn):
-    report = _report(request, report_id)
-    try:
-        actions.unlock(report, request.user, payload.reason)
-    except REFUSALS as exc:
-        return _refusal(exc)
-    return Status(200, _result(report))
+    return _review(request, report_id, actions.unlock, payload.reason)
 
 
 @router.get("/values/{value_id}/history", response=list[HistoryOut], summary="Lịch sử một số liệu")
