@@ -8,7 +8,8 @@ submission: POST /api/v1/reporting/reports/{id}/submit with five values, each fo
 the editor of that report's unit with a bearer token, so it saves, validates, versions, logs and submits.
 The app runs under gunicorn on 127.0.0.1 (loopback only); wrk keeps 50 connections busy for --seconds after a
 short warm-up. Prints submissions per second, latency percentiles and how many submissions the database holds.
-Targets: ≥ 200 submissions/s sustained, p95 ≤ 250 ms.
+Then the same server answers /healthz (one SELECT 1) for --reference seconds: a reference in the same run, so a
+slow machine shows as a slow reference too. Targets: ≥ 200 submissions/s sustained, p95 ≤ 250 ms.
 """
 
 from __future__ import annotations
@@ -154,8 +155,8 @@ def settle(timeout: float = 60) -> None:
         time.sleep(1.5)
 
 
-def wrk(url: str, clients: int, seconds: int, threads: int, script: Path, pairs: Path) -> dict:
-    env = {**os.environ, "BENCH_PAIRS": str(pairs), "BENCH_THREADS": str(threads)}
+def wrk(url: str, clients: int, seconds: int, threads: int, script: Path, pairs: Path | None = None) -> dict:
+    env = {**os.environ, "BENCH_PAIRS": str(pairs or ""), "BENCH_THREADS": str(threads)}
     cmd = [
         "wrk",
         "-t",
@@ -184,6 +185,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument(
+        "--server-threads", type=int, default=1,
+        help="threads per gunicorn worker (1 = sync workers: the best throughput and tail for CPU-bound writes; "
+        "2 = as `phoihop serve` runs by default)",
+    )  # fmt: skip
+    parser.add_argument("--reference", type=int, default=10, help="seconds of the /healthz reference run")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("Thiếu wrk: cài bằng `apt-get install wrk` (gói Debian).")
@@ -213,10 +220,13 @@ def main() -> None:
     )
     script = Path(data_dir) / "submit.lua"
     script.write_text(LUA, encoding="utf-8")
+    reference_script = Path(data_dir) / "reference.lua"
+    reference_script.write_text(LUA[LUA.index("function done") :], encoding="utf-8")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "phoihop.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--worker-class", "sync", "--backlog", "2048", "--log-level", "warning"],
+         "--workers", str(args.workers), "--threads", str(args.server_threads), "--backlog", "2048",
+         "--log-level", "warning"],
         env=env, cwd=str(ROOT),
     )  # fmt: skip
     try:
@@ -240,6 +250,9 @@ def main() -> None:
         pairs.write_text("\n".join(remaining) + "\n")
         result = wrk(url, args.clients, args.seconds, args.threads, script, pairs)
         submitted = Report.objects.filter(status="submitted").count() - submitted_before
+        # Reference in the same run: the cheapest request the same server answers (one SELECT 1), to tell a
+        # slow machine from a slow submission.
+        reference = wrk(f"{url}/healthz", args.clients, args.reference, args.threads, reference_script)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -247,7 +260,10 @@ def main() -> None:
     seconds = result["duration_us"] / 1e6
     rate = result["requests"] / seconds
     ok = result["requests"] - result["non_2xx"]
-    print(f"{args.clients} client đồng thời, {seconds:.1f} s, gunicorn {args.workers} worker, PostgreSQL")
+    print(
+        f"{args.clients} client đồng thời, {seconds:.1f} s, gunicorn {args.workers} worker × "
+        f"{args.server_threads} luồng, PostgreSQL"
+    )
     print(
         f"Yêu cầu: {result['requests']:,} ({ok:,} thành công, {result['non_2xx']} lỗi HTTP, {result['socket_errors']} lỗi kết nối)"
     )
@@ -261,6 +277,12 @@ def main() -> None:
             result["p99_us"] / 1000,
             result["max_us"] / 1000,
         )
+    )
+    ref_rate = reference["requests"] / (reference["duration_us"] / 1e6)
+    print(
+        f"Tham chiếu cùng lần chạy: /healthz (một SELECT 1) {ref_rate:.0f} yêu cầu/giây, "
+        f"p95 {reference['p95_us'] / 1000:.0f} ms; một lần gửi báo cáo tốn bằng {ref_rate / (ok / seconds):.1f} "
+        "yêu cầu tham chiếu"
     )
 
 

@@ -147,6 +147,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif envbool("DB_SERVER_SIDE_BINDING", "true"):
+    # PostgreSQL binds parameters itself and keeps a plan for statements run twice on a connection: about half
+    # the database's CPU per report submission (bench/api_submissions.py). Behind a pooler in transaction mode
+    # without prepared-statement support, set DB_SERVER_SIDE_BINDING=false.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

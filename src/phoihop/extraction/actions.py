@@ -18,6 +18,7 @@ from django.db import transaction
 from phoihop.core import permissions
 from phoihop.core.text import fold
 from phoihop.orgs.models import Organization, Person
+from phoihop.reporting import structure
 from phoihop.reporting.models import (
     DataValue,
     DisaggregationOption,
@@ -282,10 +283,12 @@ def _extraction_form(organization: Organization, period_kind: str) -> ReportForm
     )
     have = set(form.rows.values_list("indicator_id", flat=True))
     missing = [i for i in Indicator.objects.exclude(pk__in=have).order_by("pk")]
-    FormIndicator.objects.bulk_create(
-        FormIndicator(form=form, indicator=indicator, order=len(have) + n)
-        for n, indicator in enumerate(missing)
-    )
+    if missing:
+        FormIndicator.objects.bulk_create(
+            FormIndicator(form=form, indicator=indicator, order=len(have) + n)
+            for n, indicator in enumerate(missing)
+        )
+        structure.changed([form])
     return form
 
 

@@ -150,20 +150,25 @@ def _check_entries(report: Report, entries: list[Entry]) -> None:
 
 def apply_entries(report: Report, user, entries: list[Entry], source: str, reason: str = "") -> SaveResult:
     """Write entries as DataValues with a ValueChange per changed part. Callers hold the report's lock."""
-    from .layout import form_map
+    from .structure import structure
 
     result = SaveResult()
     who = user if getattr(user, "is_authenticated", False) else None
-    indicators = {i.pk: i for i in form_map(report.form).values()}
+    shape = structure(report.form)
+    indicators = {i.pk: i for i in shape.indicators.values()}
+    options = {o.pk: o for by_code in shape.options.values() for o in by_code.values()}
     rows = DataValue.objects.filter(
         organization_id=report.organization_id,
         period_id=report.period_id,
         indicator_id__in={*indicators, *(e.indicator.pk for e in entries)},
-    ).select_related("option")
+    )
     existing = {}
     for dv in rows:
+        # The form's indicators and options are already in memory: no join to read them again.
         if dv.indicator_id in indicators:
             dv.indicator = indicators[dv.indicator_id]
+        if dv.option_id in options:
+            dv.option = options[dv.option_id]
         existing[(dv.indicator_id, dv.option_id)] = dv
     now = timezone.now()
     created, updated, history = [], [], []

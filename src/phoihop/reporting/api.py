@@ -29,8 +29,9 @@ from .choices import (
     ValueType,
 )
 from .forms import PeriodForm
-from .layout import build_rows, form_map
+from .layout import build_rows
 from .models import DataValue, Disaggregation, Indicator, Period, Report
+from .structure import structure
 from .validation import validate_report
 from .values import CellError, build_entry, read_number
 from .views_admin import visible_forms
@@ -299,9 +300,7 @@ class ImportOut(Schema):
 
 
 def _report(request, report_id: int) -> Report:
-    report = get_object_or_404(
-        Report.objects.select_related("form", "organization__parent", "period"), pk=report_id
-    )
+    report = get_object_or_404(Report.objects.select_related("form", "organization", "period"), pk=report_id)
     # The same rule as visible_reports, checked on the one row: outside the caller's subtree it does not exist.
     if not permissions.can(request.user, "view", report.organization):
         raise Http404
@@ -332,12 +331,11 @@ def _values(report: Report) -> list[dict]:
 
 def _entries(report: Report, values: list[ValueIn], reason: str = "") -> list:
     """API values → entries; unknown codes and bad numbers raise CellError naming the item."""
-    lines = form_map(report.form)
-    options = {}
+    shape = structure(report.form)
     entries = []
     for n, item in enumerate(values, start=1):
         where = f"values[{n}] ({item.indicator}{':' + item.option if item.option else ''})"
-        indicator = lines.get(item.indicator)
+        indicator = shape.indicators.get(item.indicator)
         if indicator is None:
             known = Indicator.objects.filter(code=item.indicator).exists()
             raise CellError(
@@ -348,16 +346,10 @@ def _entries(report: Report, values: list[ValueIn], reason: str = "") -> list:
         if item.option:
             if not indicator.disaggregation_id:
                 raise CellError(where, f"chỉ tiêu «{indicator.code}» không phân tổ; bỏ trường option.")
-            if indicator.disaggregation_id not in options:
-                options[indicator.disaggregation_id] = {
-                    o.code: o for o in indicator.disaggregation.options.all()
-                }
-            option = options[indicator.disaggregation_id].get(item.option)
+            options = shape.options[indicator.disaggregation_id]
+            option = options.get(item.option)
             if option is None:
-                raise CellError(
-                    where,
-                    f"nhóm phân tổ «{item.option}» không có; dùng: {', '.join(options[indicator.disaggregation_id])}.",
-                )
+                raise CellError(where, f"nhóm phân tổ «{item.option}» không có; dùng: {', '.join(options)}.")
         raw = {
             "value": item.value,
             "numerator": item.numerator,

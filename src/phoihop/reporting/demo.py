@@ -30,7 +30,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from . import actions
+from . import actions, structure
 from .choices import PeriodKind, ReportAction, ValueSource
 from .models import (
     DataValue,
@@ -129,6 +129,7 @@ def _form(key, name, kind, owner, codes, ctx, agreement=None, orgs=(), **fields)
     FormIndicator.objects.bulk_create(
         FormIndicator(form=form, indicator=ctx["indicators"][code], order=i) for i, code in enumerate(codes)
     )
+    structure.changed([form])
     if orgs:
         form.reporting_organizations.set(orgs)
     return form

@@ -97,16 +97,10 @@ def row_key(code: str, option_code: str | None) -> str:
 
 
 def form_map(form) -> dict[str, object]:
-    """The form's indicators by code (disaggregation loaded), read once per form object."""
-    cached = getattr(form, "_indicator_map", None)
-    if cached is None:
-        rows = (
-            FormIndicator.objects.filter(form=form)
-            .select_related("indicator__disaggregation")
-            .order_by("order", "pk")
-        )
-        cached = form._indicator_map = {fi.indicator.code: fi.indicator for fi in rows}
-    return cached
+    """The form's indicators by code (disaggregation loaded), in order; shared, so read but never change them."""
+    from .structure import structure
+
+    return structure(form).indicators
 
 
 def form_lines(form) -> list[tuple[str, object, object | None]]:

@@ -147,9 +147,13 @@ class Period(models.Model):
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end
 
+    def earlier(self):
+        """Periods of the same kind that end before this one starts, the nearest first."""
+        return Period.objects.filter(kind=self.kind, end__lt=self.start).order_by("-end", "-start")
+
     def previous(self) -> Period | None:
         """The period of the same kind just before this one (for a programme period: the one before it)."""
-        return Period.objects.filter(kind=self.kind, end__lt=self.start).order_by("-end", "-start").first()
+        return self.earlier().first()
 
     @classmethod
     def for_year(cls, year: int) -> Period:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
 
 from phoihop.core import permissions
@@ -62,9 +62,9 @@ def reports_to_approve(user) -> QuerySet:
 
 
 def _indicator_ids(report: Report) -> list[int]:
-    from .layout import form_map
+    from .structure import structure
 
-    return [i.pk for i in form_map(report.form).values()]
+    return structure(report.form).indicator_ids
 
 
 def report_values(report: Report) -> QuerySet:
@@ -76,13 +76,11 @@ def report_values(report: Report) -> QuerySet:
 
 
 def previous_values(report: Report) -> dict[tuple[int, int | None], Decimal]:
-    """Last period's values of the same unit, keyed (indicator id, option id)."""
-    previous = report.period.previous()
-    if previous is None:
-        return {}
+    """Last period's values of the same unit, keyed (indicator id, option id); one query, period included."""
+    previous = report.period.earlier().values("pk")[:1]
     rows = DataValue.objects.filter(
         organization_id=report.organization_id,
-        period=previous,
+        period_id=Subquery(previous),
         indicator_id__in=_indicator_ids(report),
         value__isnull=False,
     ).values_list("indicator_id", "option_id", "value")

@@ -14,8 +14,6 @@ import operator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
-
 from phoihop.core.formatting import vn_number
 
 from .choices import Severity, ValueType
@@ -196,9 +194,9 @@ def table_for(values) -> ValueTable:
 
 
 def rules_for(form):
-    from .models import ValidationRule
+    from .structure import structure
 
-    return list(ValidationRule.objects.filter(Q(form__isnull=True) | Q(form=form)).order_by("pk"))
+    return list(structure(form).rules)
 
 
 def check_rules(form, table: ValueTable, codes_on_form: set[str], rules=None) -> list[Issue]:
