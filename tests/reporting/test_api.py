@@ -4,6 +4,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from phoihop.accounts.models import ApiToken
 from phoihop.reporting import actions, excel_export
@@ -150,3 +152,36 @@ def test_completeness_and_targets(world, form, report, api):
     assert Decimal(target["value"]) == 1000 and Decimal(target["achieved"]) == 250
     assert api(world.charlie)("get", "/targets").json() == []
     assert Report.objects.count() == 2
+
+
+def test_a_submission_reads_the_form_once_per_process(world, form, api):
+    """The hot path of the API: a warm submission of five values runs a fixed, small set of statements.
+
+    The form's indicators, options and rules come from memory; the previous period's values come with one query.
+    A new statement here costs every unit on every submission, so the count is pinned.
+    """
+    from phoihop.reporting.models import Period
+    from phoihop.reporting.testing import make_report
+
+    alice = api(world.alice)
+    body = {"values": [
+        {"indicator": "good_workers", "option": "grassroots", "value": "1.065"},
+        {"indicator": "good_workers", "option": "district", "value": 145},
+        {"indicator": "skills_contest_units", "value": 65},
+        {"indicator": "gifts_vnd", "value": "2,2 tỷ"},
+        {"indicator": "workers_conference_rate", "numerator": 67, "denominator": 100},
+    ]}  # fmt: skip
+    first = make_report(form, world.hbt_union, period=Period.for_year(2020))
+    assert alice("post", f"/reports/{first.pk}/submit", body).status_code == 200  # warms the process
+    second = make_report(form, world.hbt_union)
+    body["values"][3]["value"] = "22 tỷ"  # ten times last year's: the jump check must see last year
+    with CaptureQueriesContext(connection) as queries:
+        response = alice("post", f"/reports/{second.pk}/submit", body)
+    assert response.status_code == 200 and response.json()["changed"] == 5
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    statements = [s for s in statements if s not in ("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT")]
+    # token, report, memberships; version bump; current values; values; history; last period's values;
+    # change log; report event
+    assert statements.count("SELECT") == 5, statements
+    assert len(statements) == 10, statements
+    assert [i["rule"] for i in response.json()["issues"]] == ["jump"]
