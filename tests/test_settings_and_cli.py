@@ -61,3 +61,29 @@ def test_help_lists_the_commands_in_vietnamese(capsys):
 def test_an_empty_variable_means_the_default(monkeypatch):
     monkeypatch.setenv("PHOIHOP_EMPTY", "")
     assert settings_module.env("PHOIHOP_EMPTY", "fallback") == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("url", "flag", "bound"),
+    [
+        ("postgres://u@db:5432/p", "", True),
+        ("postgres://u@db:5432/p", "false", False),
+        ("sqlite:////tmp/x.sqlite3", "", False),
+    ],
+)
+def test_postgresql_binds_parameters_server_side_unless_told_not_to(tmp_path, url, flag, bound):
+    env = {**os.environ, "DATABASE_URL": url, "DB_SERVER_SIDE_BINDING": flag, "PHOIHOP_LOCAL": "true"}
+    env.update(DJANGO_SETTINGS_MODULE="phoihop.settings", PHOIHOP_DATA_DIR=str(tmp_path))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from phoihop import settings as s; print(s.DATABASES['default'].get('OPTIONS'))",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert ("'server_side_binding': True" in result.stdout) is bound, result.stdout
+    assert ("'prepare_threshold': 2" in result.stdout) is bound

@@ -147,7 +147,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif envbool("DB_SERVER_SIDE_BINDING", "true"):
+elif "postgresql" in DATABASES["default"]["ENGINE"] and envbool("DB_SERVER_SIDE_BINDING", "true"):
     # PostgreSQL binds parameters itself and keeps a plan for statements run twice on a connection: about half
     # the database's CPU per report submission (bench/api_submissions.py). Behind a pooler in transaction mode
     # without prepared-statement support, set DB_SERVER_SIDE_BINDING=false.
