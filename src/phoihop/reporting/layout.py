@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .choices import ValueType
-from .models import DataValue, FormIndicator, Report
+from .models import DataValue, Report
 from .values import CellError, Entry, build_entry, value_text
 
 
@@ -105,21 +105,13 @@ def form_map(form) -> dict[str, object]:
 
 def form_lines(form) -> list[tuple[str, object, object | None]]:
     """(number, indicator, option) for every line of a form, options under their indicator."""
+    from .structure import structure
+
+    shape = structure(form)
     lines = []
-    rows = (
-        FormIndicator.objects.filter(form=form)
-        .select_related("indicator__disaggregation")
-        .order_by("order", "pk")
-    )
-    options_by_disagg: dict[int, list] = {}
-    for n, fi in enumerate(rows, start=1):
-        indicator = fi.indicator
+    for n, indicator in enumerate(shape.indicators.values(), start=1):
         if indicator.disaggregation_id:
-            options = options_by_disagg.get(indicator.disaggregation_id)
-            if options is None:
-                options = list(indicator.disaggregation.options.order_by("order"))
-                options_by_disagg[indicator.disaggregation_id] = options
-            for m, option in enumerate(options, start=1):
+            for m, option in enumerate(shape.options[indicator.disaggregation_id].values(), start=1):
                 lines.append((f"{n}.{m}", indicator, option))
         else:
             lines.append((str(n), indicator, None))

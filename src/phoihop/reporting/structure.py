@@ -17,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -86,20 +86,23 @@ def forget() -> None:
 
 
 def changed(forms=None) -> None:
-    """Mark forms (a queryset, a list of forms or pks; None means every form) as changed in structure."""
-    qs = ReportForm.objects.all()
-    if forms is not None:
-        if isinstance(forms, ReportForm):
-            forms = [forms]
-        pks = forms if hasattr(forms, "values") else [getattr(f, "pk", f) for f in forms]
-        qs = qs.filter(pk__in=pks)
+    """Mark forms as changed in structure: every form (None), a list of form objects, or a query of form pks."""
+    if forms is None:
+        qs = ReportForm.objects.all()
+    elif isinstance(forms, QuerySet):
+        qs = ReportForm.objects.filter(pk__in=forms)
+    else:
+        qs = ReportForm.objects.filter(pk__in=[form.pk for form in forms])
     now = timezone.now()
     qs.update(updated_at=now)
     if isinstance(forms, list):
         for form in forms:
-            if isinstance(form, ReportForm):
-                form.updated_at = now
+            form.updated_at = now
     forget()
+
+
+def _form_query(form_id):
+    return ReportForm.objects.filter(pk=form_id).values("pk")
 
 
 # --- What touches which forms ---------------------------------------------------------------------------------
@@ -108,15 +111,13 @@ def changed(forms=None) -> None:
 @receiver([post_save, post_delete], sender=FormIndicator)
 def _form_row_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        changed(ReportForm.objects.filter(pk=instance.form_id).values("pk"))
+        changed(_form_query(instance.form_id))
 
 
 @receiver([post_save, post_delete], sender=ValidationRule)
 def _rule_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        changed(
-            None if instance.form_id is None else ReportForm.objects.filter(pk=instance.form_id).values("pk")
-        )
+        changed(None if instance.form_id is None else _form_query(instance.form_id))
 
 
 @receiver([post_save, post_delete], sender=Indicator)
