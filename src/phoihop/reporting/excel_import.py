@@ -29,7 +29,7 @@ from .choices import ImportStatus, ValueSource
 from .excel_export import FIRST_ROW, INPUT_COLUMNS, MARKER, ORIGINAL_COLUMNS
 from .layout import form_lines, row_key
 from .models import DataValue, ImportBatch, Indicator, Report
-from .validation import Issue, ValueTable, check_jumps, check_rules, rules_for
+from .validation import Issue, ValueTable, check_jumps, check_rules
 from .values import FIELD_LABELS, FIELDS, CellError, Entry, build_entry, value_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -465,12 +465,8 @@ class Stager:
                 p: getattr(entry, p) for p in ("value", "numerator", "denominator", "value_high")
             }
         codes = {i.code for _n, i, _o in lines.values()}
-        if report.form_id not in getattr(self, "_rules", {}):
-            self._rules = getattr(self, "_rules", {})
-            self._rules[report.form_id] = rules_for(report.form)
-        issues: list[Issue] = check_rules(
-            report.form, ValueTable(table_rows), codes, self._rules[report.form_id]
-        )
+        # The form's rules come from its cached structure (structure.py): no per-import copy is needed.
+        issues: list[Issue] = check_rules(report.form, ValueTable(table_rows), codes)
         prev = {
             (i, o): v for (org, per, i, o), v in previous.items() if org == report.organization_id and per == prev_period
         } if prev_period else {}  # fmt: skip
