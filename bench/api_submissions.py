@@ -9,7 +9,9 @@ the editor of that report's unit with a bearer token, so it saves, validates, ve
 The app runs under gunicorn on 127.0.0.1 (loopback only); wrk keeps 50 connections busy for --seconds after a
 short warm-up. Prints submissions per second, latency percentiles and how many submissions the database holds.
 Then the same server answers /healthz (one SELECT 1) for --reference seconds: a reference in the same run, so a
-slow machine shows as a slow reference too. Targets: ≥ 200 submissions/s sustained, p95 ≤ 250 ms.
+slow machine shows as a slow reference too. During the measured run it also reads from /proc how much CPU the
+app server's processes, PostgreSQL's processes, wrk and the rest of the machine spent per submission, so the
+figures show where a submission's cost lies when every core is busy. Targets: ≥ 200 submissions/s sustained, p95 ≤ 250 ms.
 """
 
 from __future__ import annotations
@@ -161,6 +163,44 @@ def settle(timeout: float = 60) -> None:
         time.sleep(1.5)
 
 
+def _cpu(pid: int) -> float:
+    """User + system CPU seconds of one process (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_split(server_pid: int) -> dict[str, float]:
+    """CPU seconds so far of the app server's processes, of PostgreSQL's and of the whole machine."""
+    app = pg = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if int(entry.name) == server_pid or ppid == server_pid:
+            app += _cpu(int(entry.name))
+        elif comm == "postgres" or comm.startswith("postgres:"):
+            pg += _cpu(int(entry.name))
+    with open("/proc/stat") as f:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in f.readline().split()[1:9])
+    machine = (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+    return {"app": app, "pg": pg, "machine": machine, "children": _children_cpu()}
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def wrk(url: str, clients: int, seconds: int, threads: int, script: Path, pairs: Path | None = None) -> dict:
     env = {
         **os.environ,
@@ -260,7 +300,9 @@ def main() -> None:
 
         submitted_before = Report.objects.filter(status="submitted").count()
         pairs.write_text("\n".join(lines[warm:]) + "\n")
+        cpu_before = cpu_split(server.pid)
         result = wrk(url, args.clients, args.seconds, args.threads, script, pairs)
+        cpu_after = cpu_split(server.pid)
         submitted = Report.objects.filter(status="submitted").count() - submitted_before
         # Reference in the same run: the cheapest request the same server answers (one SELECT 1), to tell a
         # slow machine from a slow submission.
@@ -289,6 +331,14 @@ def main() -> None:
             result["p99_us"] / 1000,
             result["max_us"] / 1000,
         )
+    )
+    spent = {k: cpu_after[k] - cpu_before[k] for k in cpu_before}
+    per = 1000 / max(ok, 1)
+    other = spent["machine"] - spent["app"] - spent["pg"] - spent["children"]
+    print(
+        f"CPU mỗi lần gửi (đo từ /proc trong lần chạy đo): ứng dụng {spent['app'] * per:.1f} ms · "
+        f"PostgreSQL {spent['pg'] * per:.1f} ms · wrk {spent['children'] * per:.1f} ms · "
+        f"còn lại (nhân hệ điều hành, tiến trình khác) {other * per:.1f} ms · cả máy {spent['machine'] * per:.1f} ms"
     )
     ref_rate = reference["requests"] / (reference["duration_us"] / 1e6)
     print(
