@@ -220,6 +220,30 @@ def test_dashboards_show_figures_and_charts_download_as_png(data, client_for):
     assert bad.status_code == 400 and "sau năm kết thúc" in bad.content.decode()
 
 
+def test_an_english_dashboard_names_indicators_and_years_in_english_in_the_page_and_the_charts(
+    data, client_for
+):
+    import base64
+    import re
+
+    from django.conf import settings
+
+    client = client_for(data.bob)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    good_workers = t.indicator("good_workers")
+    url = f"/tong-hop/bieu-do/don-vi/{data.city_union.pk}/?from=2017&to=2019&ind=good_workers"
+    html = client.get(url).content.decode()
+    assert good_workers.name_en in html and "2017–2019 period" in html
+    assert "giai đoạn 2017-2019" not in html
+    charts_svg = " ".join(
+        base64.b64decode(uri).decode()
+        for uri in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", html)
+    )
+    assert f"{good_workers.name_en} by subordinate unit" in html
+    assert good_workers.name_en in charts_svg and "2017–2019 period" in charts_svg
+    assert good_workers.name not in charts_svg and "theo đơn vị trực thuộc" not in html
+
+
 def test_a_campaign_board_compares_units_with_their_targets_and_the_common_one(world, client_for):
     from phoihop.core.testing import make_org
 

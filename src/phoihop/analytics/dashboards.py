@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from phoihop.core.formatting import vn_number, vn_percent
 from phoihop.orgs.models import Organization
@@ -142,18 +143,18 @@ def _lines(indicators, roots, span: PeriodSpec, years: list[PeriodSpec], user) -
 def _section_chart(key: str, title: str, lines: list[IndicatorLine], years: list[PeriodSpec]) -> Chart | None:
     with_targets = [ln for ln in lines if ln.total and ln.total.achievement is not None]
     if with_targets:
-        cats = [ln.indicator.name for ln in with_targets]
+        cats = [ln.indicator.label for ln in with_targets]
         vals = [ln.total.achievement for ln in with_targets]
         return Chart(
             key,
-            f"{title}: tỷ lệ đạt chỉ tiêu",
+            _("%(title)s: tỷ lệ đạt chỉ tiêu") % {"title": title},
             lambda fmt: charts.bar_chart(
                 cats,
-                {"Đạt chỉ tiêu (%)": vals},
-                title="Tỷ lệ đạt chỉ tiêu (%)",
+                {_("Đạt chỉ tiêu (%)"): vals},
+                title=_("Tỷ lệ đạt chỉ tiêu (%)"),
                 percent=True,
                 target=100,
-                target_label="100% chỉ tiêu",
+                target_label=_("Chỉ tiêu (100%)"),
                 fmt=fmt,
             ),
         )
@@ -164,30 +165,30 @@ def _section_chart(key: str, title: str, lines: list[IndicatorLine], years: list
             for o in ln.options:
                 if o.key.get("option") and o.key["option_label"] not in labels:
                     labels.append(o.key["option_label"])
-        cats = [ln.indicator.name for ln in stacked]
+        cats = [ln.indicator.label for ln in stacked]
         series = {
             lab: [next((o.value for o in ln.options if o.key["option_label"] == lab), None) for ln in stacked]
             for lab in labels
         }
         return Chart(
             key,
-            f"{title}: theo cấp",
+            _("%(title)s: theo cấp") % {"title": title},
             lambda fmt: charts.stacked_chart(
-                cats, series, title="Kết quả theo cấp công nhận", horizontal=True, fmt=fmt
+                cats, series, title=_("Kết quả theo cấp công nhận"), horizontal=True, fmt=fmt
             ),
         )
     trending = [ln for ln in lines if sum(1 for r in ln.trend if r is not None and r.value is not None) >= 2]
     if trending:
         unit = trending[0].indicator.unit
         same = [ln for ln in trending if ln.indicator.unit == unit][:4]
-        series = {ln.indicator.name: [r.value if r else None for r in ln.trend] for ln in same}
+        series = {ln.indicator.label: [r.value if r else None for r in ln.trend] for ln in same}
         return Chart(
             key,
-            f"{title}: diễn biến",
+            _("%(title)s: diễn biến") % {"title": title},
             lambda fmt: charts.line_chart(
-                [y.short_label for y in years],
+                [y.short_display for y in years],
                 series,
-                title="Diễn biến qua các năm",
+                title=_("Diễn biến qua các năm"),
                 percent=same[0].indicator.value_type == "ratio",
                 fmt=fmt,
             ),
@@ -249,11 +250,11 @@ def unit_board(org: Organization, user, span: PeriodSpec, indicator: Indicator |
             vals = [r.value for r in rows]
             chart = Chart(
                 "children",
-                f"{chosen.name} theo đơn vị trực thuộc",
+                _("%(indicator)s theo đơn vị trực thuộc") % {"indicator": chosen.label},
                 lambda fmt: charts.bar_chart(
                     cats,
-                    {chosen.name: vals},
-                    title=f"{chosen.name} – {span.label}",
+                    {chosen.label: vals},
+                    title=f"{chosen.label} – {span.display}",
                     percent=chosen.value_type == "ratio",
                     fmt=fmt,
                 ),
@@ -304,10 +305,10 @@ def campaign_board(campaign: Campaign, user) -> dict:
             campaign.title,
             lambda fmt: charts.bar_chart(
                 labels,
-                {campaign.indicator.name: values},
-                title=f"{campaign.title} – {campaign.period.label}",
+                {campaign.indicator.label: values},
+                title=f"{campaign.title} – {campaign.period.display}",
                 target=targets if any(t is not None for t in targets) else None,
-                target_label="Chỉ tiêu của đơn vị",
+                target_label=_("Chỉ tiêu của đơn vị"),
                 fmt=fmt,
             ),
         )

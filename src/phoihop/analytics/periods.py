@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from phoihop.core.formatting import vn_date
+from phoihop.core.i18n import english, period_in_english
 
 from .errors import QueryError
 
@@ -146,6 +147,18 @@ class PeriodSpec:
         if self.kind == MONTH:
             return f"T{s.month}/{s.year}"
         return self.label.removeprefix("giai đoạn ")
+
+    @property
+    def display(self) -> str:
+        """`label` on a Vietnamese page, "first half of 2022" on an English one."""
+        return period_in_english(self.kind, self.start, self.end) if english() else self.label
+
+    @property
+    def short_display(self) -> str:
+        """`short_label` on a Vietnamese page, "H1 2022" on an English one."""
+        return (
+            period_in_english(self.kind, self.start, self.end, short=True) if english() else self.short_label
+        )
 
     def contains(self, other: PeriodSpec) -> bool:
         return self.start <= other.start and other.end <= self.end

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.i18n import english, localized, period_in_english
 from phoihop.core.models import TimeStamped
 
 from .choices import (
@@ -39,6 +40,11 @@ class Disaggregation(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def label(self) -> str:
+        """The name in the page's language (Vietnamese unless the page is in English and an English name exists)."""
+        return localized(self.name, self.name_en)
+
 
 class DisaggregationOption(models.Model):
     """One category of a disaggregation: "cấp cơ sở", "cấp quận", "cấp thành phố" …"""
@@ -59,6 +65,11 @@ class DisaggregationOption(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The name in the page's language (Vietnamese unless the page is in English and an English name exists)."""
+        return localized(self.name, self.name_en)
 
 
 class Indicator(models.Model):
@@ -99,6 +110,11 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The name in the page's language (Vietnamese unless the page is in English and an English name exists)."""
+        return localized(self.name, self.name_en)
 
     @property
     def is_ratio(self) -> bool:
@@ -143,6 +159,11 @@ class Period(models.Model):
         if self.kind == PeriodKind.MONTH:
             return f"tháng {self.start.month} năm {y}"
         return f"giai đoạn {y}-{self.end.year}"
+
+    @property
+    def display(self) -> str:
+        """The label for a page: as `label` in Vietnamese, "first half of 2022" on an English page."""
+        return period_in_english(self.kind, self.start, self.end) if english() else self.label
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end

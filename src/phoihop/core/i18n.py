@@ -1,0 +1,42 @@
+"""Names that are data, not message ids: the catalogue's English names and English period names.
+
+Vietnamese stays the default and the language of every document and message; a page shown in English uses the
+English name when one is recorded, so an English page does not mix in Vietnamese indicator or period names.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from django.utils.translation import get_language
+
+ROMAN_QUARTERS = ("I", "II", "III", "IV")
+
+
+def english() -> bool:
+    """Is the page being rendered in English?"""
+    return (get_language() or "").startswith("en")
+
+
+def localized(vietnamese: str, english_text: str) -> str:
+    """The English text on an English page when there is one; the Vietnamese otherwise."""
+    return english_text if english_text and english() else vietnamese
+
+
+def period_in_english(kind: str, start: dt.date, end: dt.date, short: bool = False) -> str:
+    """ "first half of 2022", "Q2 2022", "May 2022", "2021", "2017–2020 period"; short forms for table heads."""
+    y = start.year
+    if kind == "year":
+        return str(y)
+    if kind == "half_year":
+        if short:
+            return f"H{1 if start.month == 1 else 2} {y}"
+        return f"{'first' if start.month == 1 else 'second'} half of {y}"
+    if kind == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {y}"
+    if kind == "month":
+        return f"{calendar.month_abbr[start.month] if short else calendar.month_name[start.month]} {y}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{y}–{end.year}" if short else f"{y}–{end.year} period"
+    return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
