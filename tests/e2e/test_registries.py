@@ -131,3 +131,37 @@ def test_alice_imports_initiatives_from_excel_after_a_preview(setup, page, login
     expect(page.locator("#records")).to_contain_text("Giải pháp tiết kiệm điện năng")
     page.fill("input[name=q]", "tiet kiem dien")
     expect(page.locator("#records tbody tr")).to_have_count(1)
+
+
+def test_alice_picks_a_unit_from_suggestions_typed_without_diacritics(setup, page, login):
+    world, enterprise, *_ = setup
+    login("alice")
+    page.goto("/so-theo-doi/sang-kien/them/")
+    page.fill("#id_title", "Cải tiến khuôn cắt vải")
+    page.fill("#id_authors", "Trần Văn Bình")
+    unit = page.locator("#id_unit")
+    unit.press_sequentially("det may hai ba", delay=20)
+    suggestions = page.get_by_role("listbox")
+    expect(suggestions.get_by_role("option")).to_have_count(1)
+    expect(suggestions).to_contain_text(enterprise.name)
+    expect(suggestions).to_contain_text(world.hbt_union.name)  # the parent, as a hint
+    unit.press("ArrowDown")
+    expect(unit).to_have_attribute("aria-activedescendant", "id_unit-suggest-0")
+    unit.press("Enter")  # picks the unit; does not send the form
+    expect(unit).to_have_value(enterprise.name)
+    expect(suggestions).to_be_hidden()
+    assert "/them/" in page.url
+    unit.fill("")
+    unit.press_sequentially("my duc", delay=20)  # Mỹ Đức is not Alice's: nothing to pick
+    expect(suggestions).to_contain_text("Không có đơn vị nào khớp trong phạm vi của bạn")
+    unit.press("Escape")
+    expect(suggestions).to_be_hidden()
+    unit.fill("")
+    unit.press_sequentially("dệt may", delay=20)
+    suggestions.get_by_role("option", name=enterprise.name).click()
+    expect(unit).to_have_value(enterprise.name)
+    page.fill("#id_recognised_date", "17/9/2019")
+    page.locator("#id_recognition_level").select_option("district")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator(".messages")).to_contain_text("Đã lưu", timeout=10_000)
+    expect(page.locator("body")).to_contain_text(enterprise.name)

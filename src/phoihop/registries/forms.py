@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.urls import reverse
 
 from phoihop.core.formatting import vn_date, vn_number
 
 from .registry import Column, Context, Registry
+from .resolve import org_label
 
 
 def _initial(column: Column, value, ctx: Context):
@@ -17,7 +19,8 @@ def _initial(column: Column, value, ctx: Context):
     if value is None or value == "" or value == []:
         return ""
     if column.kind == "org":
-        return ctx.orgs(column).label(value) if value.pk in ctx.orgs(column).by_id else value.name
+        shared = ctx.org_queryset(column).filter(name_folded=value.name_folded).exclude(pk=value.pk).exists()
+        return org_label(value, shared)
     if column.kind == "ref":
         return value.pk
     if column.kind == "date":
@@ -29,7 +32,7 @@ def _initial(column: Column, value, ctx: Context):
     return value
 
 
-def _field(column: Column, ctx: Context) -> forms.Field:
+def _field(column: Column, ctx: Context, registry: Registry) -> forms.Field:
     common = {"label": column.label, "required": False, "help_text": column.help}
     attrs = {"data-column": column.name}
     if column.kind == "choice":
@@ -43,9 +46,11 @@ def _field(column: Column, ctx: Context) -> forms.Field:
     if column.kind == "longtext":
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 3, **attrs}), strip=False, **common)
     if column.kind == "org":
-        attrs["list"] = f"orgs-{column.name}"
+        # Suggestions come from the server as the user types (app.js): the page never lists every unit.
+        attrs["data-suggest"] = reverse("registries:org_suggestions", args=[registry.slug, column.name])
         attrs["autocomplete"] = "off"
         attrs["size"] = 60
+        attrs["placeholder"] = "gõ vài chữ của tên đơn vị, có dấu hay không dấu đều được"
     elif column.kind in ("int", "money", "year"):
         attrs["inputmode"] = "decimal"
         if column.kind == "money":
@@ -73,7 +78,7 @@ class RegistryForm(forms.Form):
         initial.update(initial_values or {})
         super().__init__(*args, initial=initial, **kwargs)
         for column in registry.columns:
-            field = _field(column, ctx)
+            field = _field(column, ctx, registry)
             if column.required:
                 field.label_suffix = " *"
             self.fields[column.name] = field
@@ -81,13 +86,6 @@ class RegistryForm(forms.Form):
     def raw(self) -> dict:
         """The submitted cells, untouched: parsing is the registry's job."""
         return {name: self.cleaned_data.get(name) for name in self.fields}
-
-    def datalists(self) -> list[tuple[str, list[str]]]:
-        out = []
-        for column in self.registry.columns:
-            if column.kind == "org":
-                out.append((f"orgs-{column.name}", self.ctx.orgs(column).labels()))
-        return out
 
     def add_errors(self, errors: dict) -> None:
         for name, message in errors.items():

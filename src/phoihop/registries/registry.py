@@ -284,18 +284,22 @@ class Context:
         self._refs: dict = {}
         self.cache: dict = {}
 
+    def org_queryset(self, column: Column) -> QuerySet:
+        """The organisations this user may put in an org column: their own units to edit, or any they may name."""
+        from phoihop.orgs.models import Organization
+
+        if column.orgs == "edit":
+            qs = permissions.organizations_for(self.user, "edit", Organization.objects.all())
+        else:
+            qs = permissions.referenceable_organizations(self.user)
+        return qs.filter(kind__in=column.org_kinds) if column.org_kinds else qs
+
     def orgs(self, column: Column):
         key = (column.orgs, column.org_kinds)
         if key not in self._orgs:
-            from phoihop.orgs.models import Organization
-
-            if column.orgs == "edit":
-                qs = permissions.organizations_for(self.user, "edit", Organization.objects.all())
-            else:
-                qs = permissions.referenceable_organizations(self.user)
             from .resolve import OrgResolver
 
-            self._orgs[key] = OrgResolver(qs, column.org_kinds)
+            self._orgs[key] = OrgResolver(self.org_queryset(column))
         return self._orgs[key]
 
     def refs(self, name: str):

@@ -23,10 +23,44 @@ def org_label(org, duplicated: bool = False) -> str:
     return org.name
 
 
+def suggest_orgs(queryset, query: str, limit: int = 12) -> tuple[list[dict], bool]:
+    """Units of `queryset` whose name matches what is being typed, diacritics ignored ("hai ba" finds Hai Bà
+    Trưng), or whose tax code starts with it: at most `limit`, each with the label the resolver accepts back."""
+    from django.db.models import Count, Q
+
+    text = (query or "").strip()
+    if not text:
+        return [], False
+    matches = queryset.search(text)
+    if text.replace("-", "").isdigit():
+        matches = queryset.filter(Q(tax_code__startswith=text)).order_by("depth", "name")
+    found = list(matches.select_related("parent").only("id", "name", "parent__name", "tax_code")[: limit + 1])
+    more = len(found) > limit
+    found = found[:limit]
+    names = {fold(org.name) for org in found}
+    shared = {
+        row["name_folded"]
+        for row in queryset.filter(name_folded__in=names)
+        .values("name_folded")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+    }
+    options = [
+        {
+            "value": org_label(org, fold(org.name) in shared),
+            "hint": " · ".join(
+                x for x in (org.parent.name if org.parent_id else "", org.tax_code or "") if x
+            ),
+        }
+        for org in found
+    ]
+    return options, more
+
+
 class OrgResolver:
     """Organisations of one queryset, looked up by name, "name – parent", tax code or #id."""
 
-    def __init__(self, queryset, kinds: tuple = ()):
+    def __init__(self, queryset):
         qs = queryset.select_related("parent").only(
             "id",
             "name",
@@ -38,8 +72,6 @@ class OrgResolver:
             "parent__name",
             "counterpart_id",
         )
-        if kinds:
-            qs = qs.filter(kind__in=kinds)
         self.orgs = list(qs.order_by("path"))
         self.by_id = {org.pk: org for org in self.orgs}
         self._by_name: dict[str, list] = defaultdict(list)
@@ -53,9 +85,6 @@ class OrgResolver:
         for org in self.orgs:
             if len(self._by_name[fold(org.name)]) > 1 and org.parent_id:
                 self._by_name[fold(org_label(org, True))].append(org)
-
-    def labels(self) -> list[str]:
-        return [org_label(org, len(self._by_name[fold(org.name)]) > 1) for org in self.orgs]
 
     def label(self, org) -> str:
         return org_label(org, len(self._by_name.get(fold(org.name), ())) > 1)

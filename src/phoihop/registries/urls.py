@@ -13,6 +13,7 @@ urlpatterns = [
     path("quyet-dinh-khen-thuong/<int:pk>/pdf/", views_reports.commendation_pdf, name="commendation_pdf"),
     path("<slug:slug>/", views.record_list, name="list"),
     path("<slug:slug>/them/", views.record_create, name="create"),
+    path("<slug:slug>/don-vi/<str:column>/", views.org_suggestions, name="org_suggestions"),
     path("<slug:slug>/xuat-excel/", views.export_xlsx, name="export"),
     path("<slug:slug>/nhap-excel/", views.import_upload, name="import"),
     path("<slug:slug>/nhap-excel/<int:pk>/", views.import_preview, name="import_preview"),

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from .choices import ImportStatus
 from .forms import RegistryForm
 from .models import ImportBatch
 from .registry import Context, Registry, all_registries, get_registry
+from .resolve import suggest_orgs
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
@@ -146,6 +147,17 @@ def _form_page(request, registry: Registry, instance=None):
         {"registry": registry, "form": form, "obj": instance, "all_errors": form.non_field_errors()},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@login_required
+def org_suggestions(request: HttpRequest, slug: str, column: str) -> JsonResponse:
+    """Units for an org field as the user types: only those the user may put in that field."""
+    registry = _registry(slug)
+    col = registry.by_name.get(column)
+    if col is None or col.kind != "org":
+        raise Http404
+    options, more = suggest_orgs(Context(request.user, registry).org_queryset(col), request.GET.get("q", ""))
+    return JsonResponse({"options": options, "more": more})
 
 
 @login_required
