@@ -269,6 +269,46 @@ def test_a_campaign_board_compares_units_with_their_targets_and_the_common_one(w
     assert "Chưa có số liệu đã duyệt trong phạm vi của bạn" in seen
 
 
+def test_participants_see_each_others_campaign_totals_and_nothing_below_them(world, client_for):
+    from phoihop.accounts.choices import Role
+    from phoihop.core.testing import make_org, make_user
+
+    hp = make_org("Liên đoàn Lao động thành phố Hải Phòng", level="province")
+    hp_district = make_org("Liên đoàn Lao động quận Lê Chân", parent=hp)
+    qn = make_org("Liên đoàn Lao động tỉnh Quảng Ninh", level="province")
+    outsider = make_org("Liên đoàn Lao động tỉnh Nam Định", level="province")
+    for org, number in ((world.city_union, 51500), (hp, 18500), (qn, 5852), (outsider, 999)):
+        t.value(org, "initiatives_registered", "2022-H1", number)
+    t.value(hp_district, "good_workers", "2022-H1", 4321)
+    campaign = Campaign.objects.create(
+        title="Chương trình 1 triệu sáng kiến",
+        slug="1-trieu",
+        indicator=t.indicator("initiatives_registered"),
+        period=t.period("2022-H1"),
+        owner=hp,
+        target=1_000_000,
+    )
+    campaign.organizations.set([world.city_union, hp, qn])
+    url = "/tong-hop/bieu-do/phong-trao/1-trieu/"
+    hp_user = make_user("haiphong.duyet", hp, Role.APPROVER)
+    for user in (world.bob, hp_user):  # each speaks for a participant
+        html = client_for(user).get(url).content.decode()
+        assert '<strong id="campaign-total">75.852</strong>' in html
+        assert all(figure in html for figure in ("51.500", "18.500", "5.852"))
+        assert "Lê Chân" not in html and "999" not in html and "4.321" not in html
+        assert "Chỉ tính phần số liệu thuộc phạm vi đơn vị của bạn" not in html
+    # A unit below a participant sees its own part only; a federation outside the campaign sees no board.
+    alice = client_for(world.alice).get(url).content.decode()
+    assert "51.500" not in alice and "18.500" not in alice
+    nd_user = make_user("namdinh.duyet", outsider, Role.APPROVER)
+    assert client_for(nd_user).get(url).status_code == 404
+    # The pivot still keeps Hải Phòng's figures from Hà Nội: only the board shares the totals.
+    pivot = client_for(world.bob).get(
+        "/api/v1/analytics/pivot", {"ind": "initiatives_registered", "org": hp.pk}
+    )
+    assert pivot.status_code == 404 and "trong phạm vi của bạn" in pivot.json()["detail"]
+
+
 def test_pages_need_a_login(client, db):
     assert client.get(PIVOT).status_code == 302
     assert client.get("/api/v1/analytics/pivot?ind=good_workers").status_code == 401

@@ -273,9 +273,25 @@ def unit_board(org: Organization, user, span: PeriodSpec, indicator: Indicator |
     }
 
 
+def shares_campaign(campaign: Campaign, user) -> bool:
+    """Does the user speak for a participant? Participants compare their totals at their joint briefings (Hà Nội
+    51.500, Hải Phòng 18.500, Quảng Ninh 5.852 sáng kiến), so the people of a participant, or of a unit above one,
+    see every participant's total on the board. A unit below a participant sees only its own part."""
+    from phoihop.core import permissions
+
+    if permissions.is_global(user):
+        return True
+    mine = permissions.roots(user, "view")
+    return any(org.path.startswith(root.path) for org in campaign.organizations.all() for root in mine)
+
+
 def campaign_board(campaign: Campaign, user) -> dict:
-    """The campaign's organisations against their targets and the common target, with a chart."""
-    orgs = restrict(campaign.organizations.all(), user)
+    """The campaign's organisations against their targets and the common target, with a chart.
+
+    Only the participants' own totals of the campaign's indicator and period are shared between participants:
+    nothing below them, and no other figure."""
+    shared = shares_campaign(campaign, user)
+    orgs = list(campaign.organizations.all()) if shared else restrict(campaign.organizations.all(), user)
     code = campaign.indicator.code
     result = (
         run(
@@ -286,7 +302,7 @@ def campaign_board(campaign: Campaign, user) -> dict:
                 group_by=("organization",),
                 with_targets=True,
             ),
-            user,
+            None if shared else user,  # shared: the participants' totals, whoever's subtree they are
         )
         if orgs
         else None
