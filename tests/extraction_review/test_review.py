@@ -101,6 +101,23 @@ def test_the_review_page_highlights_the_figures_and_charlie_gets_404(world, seed
     )
 
 
+def test_each_row_offers_the_documents_unit_and_the_units_under_it_not_the_whole_tree(
+    world, seed_text, client_for
+):
+    from phoihop.core.testing import make_org
+
+    deep = make_org("Tổ công đoàn Phân xưởng Dệt số 7", parent=world.hbt_grassroots)
+    document = actions.ingest(world.alice, world.hbt_union, "hai-ba-trung.txt", seed_text)
+    html = client_for(world.alice).get(f"/doc-van-ban/{document.pk}/").content.decode()
+    assert world.hbt_grassroots.name in html  # directly under the document's unit
+    assert deep.name not in html  # two levels down: not in sixty lists
+    proposal = document.proposals.filter(kind=Proposal.Kind.FIGURE).first()
+    proposal.organization = deep
+    proposal.save()
+    html = client_for(world.alice).get(f"/doc-van-ban/{document.pk}/").content.decode()
+    assert deep.name in html  # a unit a row already names stays pickable
+
+
 def to_cp1258(text: str) -> bytes:
     """Windows-1258 keeps tone marks as combining characters after a (possibly precomposed) base letter."""
     out = []

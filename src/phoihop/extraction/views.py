@@ -78,6 +78,17 @@ def _document_for(user, pk: int) -> SourceDocument:
     return document
 
 
+def _unit_choices(user, document: SourceDocument, proposals: list[Proposal]):
+    """The units a figure of this document may be put on, in every row's list: the document's unit and the
+    units directly under it (what a narrative report speaks of), plus any unit a row already names. Not the
+    whole tree: a city's thousands of grassroots unions in each of sixty rows would make the page unusable."""
+    editable = permissions.organizations_for(user, "edit")
+    unit = document.organization
+    near = editable.filter(path__startswith=unit.path, depth__lte=unit.depth + 1)
+    named = editable.filter(pk__in={p.organization_id for p in proposals if p.organization_id})
+    return (near | named).order_by("path")
+
+
 @login_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document_for(request.user, pk)
@@ -93,7 +104,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "indicators": Indicator.objects.filter(is_active=True).order_by("theme", "order", "code"),
         "options": DisaggregationOption.objects.select_related("disaggregation"),
         "periods": Period.objects.order_by("-start", "kind"),
-        "organizations": permissions.organizations_for(request.user, "edit").order_by("path"),
+        "organizations": _unit_choices(request.user, document, proposals),
         "decisions": Proposal.Decision.choices,
         "errors": request.session.pop(f"extraction-errors-{pk}", []),
     }
