@@ -100,6 +100,23 @@ def test_xlsx_export_holds_the_table_as_numbers(data, client_for):
     assert any("Chỉ tiêu: Công nhân giỏi" == r[0] for r in rows)
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_export_from_an_english_page_is_the_same_vietnamese_file(data, client_for, fmt):
+    from django.conf import settings
+
+    client = client_for(data.bob)
+    url = f"/tong-hop/xuat.{fmt}?{by_district(rows='indicator', cols='period')}"
+    vietnamese = client.get(url).content
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url).content
+    if fmt == "xlsx":
+        vietnamese, english = (
+            [[c.value for row in ws.iter_rows() for c in row] for ws in load_workbook(io.BytesIO(b))]
+            for b in (vietnamese, english)
+        )
+    assert english == vietnamese
+
+
 def test_csv_export_opens_in_vietnamese_excel(data, client_for):
     t.value(data.hbt_union, "workers_conference_rate", "2018", 67.5, numerator=27, denominator=40)
     response = client_for(data.bob).get(f"/tong-hop/xuat.csv?{by_district(ind='workers_conference_rate')}")

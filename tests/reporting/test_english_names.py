@@ -64,3 +64,15 @@ def test_the_entry_grid_in_english_names_indicators_options_and_period_in_englis
     assert f"<strong>{good_workers.name}</strong>" not in english
     assert period_in_english(report.period.kind, report.period.start, report.period.end) in english
     assert report.period.label not in english
+
+
+def test_an_agreement_is_named_in_the_pages_language(world):
+    programme = world.hbt_programme
+    span = f"{programme.period_start_year}–{programme.period_end_year}"
+    with translation.override("vi"):
+        assert programme.period_display == programme.period_label
+        assert str(programme).endswith(f"({programme.period_label})")
+    with translation.override("en"):
+        assert programme.period_display == f"{span} period"
+        assert "giai đoạn" not in str(programme) and str(programme).endswith(f"({span} period)")
+        assert programme.period_label.startswith(("giai đoạn", "năm"))  # documents keep the Vietnamese

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from phoihop.core import permissions
 from phoihop.core.htmx import render_page
+from phoihop.core.i18n import in_vietnamese
 from phoihop.orgs.models import Organization
 from phoihop.reporting.models import Indicator
 
@@ -103,6 +104,7 @@ def _bad(exc: QueryError) -> HttpResponse:
 
 
 @login_required
+@in_vietnamese  # the whole table, labels included, not only the file around it
 def pivot_export(request: HttpRequest, fmt: str) -> HttpResponse:
     try:
         table = _export_table(request)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
+from django.utils import translation
 from django.utils.translation import get_language
 
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
@@ -40,3 +42,15 @@ def period_in_english(kind: str, start: dt.date, end: dt.date, short: bool = Fal
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return f"{y}–{end.year}" if short else f"{y}–{end.year} period"
     return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
+
+
+def in_vietnamese(func):
+    """Run `func` with Vietnamese active: documents and spreadsheets are Vietnamese administrative files, and a
+    user working on an English page must get the same file as a colleague on a Vietnamese one."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with translation.override("vi"):
+            return func(*args, **kwargs)
+
+    return wrapper

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from phoihop.core.formatting import vn_date
+from phoihop.core.i18n import in_vietnamese
 from phoihop.orgs.choices import OrgKind
 from phoihop.programs.models import Agreement
 
@@ -134,6 +135,7 @@ def situation_for(kind: str, period, agreement: Agreement | None, orgs) -> str:
     return text + "\n(Nêu thêm bối cảnh, thuận lợi, khó khăn của kỳ báo cáo.)"
 
 
+@in_vietnamese
 def drafts(kind: str, period, agreement: Agreement | None, orgs) -> dict:
     """Initial values for every editable field of a new ReviewReport."""
     orgs = list(orgs)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.core.files.storage import default_storage
 
+from phoihop.core.i18n import in_vietnamese
 from phoihop.core.text import fold
 
 from . import agreement_doc, docx_templates, render_docx, render_pdf, render_xlsx, review
@@ -46,6 +47,7 @@ def template_source(template: DocumentTemplate | None, kind: str):
         template.file.close()
 
 
+@in_vietnamese
 def produce(
     kind: str,
     fmt: str,

@@ -7,8 +7,10 @@ import datetime as dt
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.i18n import english, period_in_english
 from phoihop.core.models import TimeStamped
 from phoihop.core.text import fold
 
@@ -107,8 +109,11 @@ class Agreement(TimeStamped):
         verbose_name_plural = _("văn bản phối hợp")
 
     def __str__(self):
-        label = f"{self.get_kind_display()} số {self.number}" if self.number else self.get_kind_display()
-        return f"{label} ({self.period_label})"
+        kind = self.get_kind_display()
+        label = (
+            gettext("%(kind)s số %(number)s") % {"kind": kind, "number": self.number} if self.number else kind
+        )
+        return f"{label} ({self.period_display})"
 
     def save(self, *args, **kwargs):
         self.title_folded = fold(f"{self.number} {self.title}")
@@ -121,6 +126,15 @@ class Agreement(TimeStamped):
         if self.period_start_year == self.period_end_year:
             return f"năm {self.period_start_year}"
         return f"giai đoạn {self.period_start_year}-{self.period_end_year}"
+
+    @property
+    def period_display(self) -> str:
+        """`period_label` on a Vietnamese page (and in every document); "2017–2020 period" on an English one."""
+        if not english():
+            return self.period_label
+        kind = "year" if self.period_start_year == self.period_end_year else "programme"
+        start, end = dt.date(self.period_start_year, 1, 1), dt.date(self.period_end_year, 12, 31)
+        return period_in_english(kind, start, end)
 
     @property
     def effective_signed_date(self) -> dt.date | None:

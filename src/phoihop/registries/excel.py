@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from phoihop.core.changelog import snapshot
 from phoihop.core.formatting import vn_date
+from phoihop.core.i18n import in_vietnamese
 from phoihop.core.models import ChangeLogEntry
 from phoihop.core.text import fold
 
@@ -74,6 +75,7 @@ def _hint(column: Column) -> str:
     return hints.get(column.kind, f"Tối đa {column.max_length} ký tự" if column.max_length else "Văn bản")
 
 
+@in_vietnamese
 def export_workbook(registry: Registry, queryset, ctx: Context) -> bytes:
     """The records as an .xlsx that imports back unchanged (first column: the system id)."""
     wb = Workbook(write_only=True)

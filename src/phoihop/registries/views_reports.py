@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 
 from phoihop.core import permissions
 from phoihop.core.formatting import vn_date
+from phoihop.core.i18n import in_vietnamese
 
 from . import comparison
 from .choices import RecipientKind
@@ -123,6 +124,7 @@ def commendation_print(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@in_vietnamese
 def commendation_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from weasyprint import HTML
 

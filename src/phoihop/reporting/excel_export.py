@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from phoihop.core.formatting import vn_date
+from phoihop.core.i18n import in_vietnamese
 
 from .choices import ValueType
 from .layout import build_rows
@@ -222,6 +223,7 @@ def _write_value(cell, indicator, dv) -> None:
         _number_cell(cell, indicator, dv.value, "value")
 
 
+@in_vietnamese
 def workbook_for(reports) -> bytes:
     """An .xlsx with one sheet per report, in the order given."""
     wb = Workbook()
