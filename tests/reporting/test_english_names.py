@@ -76,3 +76,26 @@ def test_an_agreement_is_named_in_the_pages_language(world):
         assert programme.period_display == f"{span} period"
         assert "giai đoạn" not in str(programme) and str(programme).endswith(f"({span} period)")
         assert programme.period_label.startswith(("giai đoạn", "năm"))  # documents keep the Vietnamese
+
+
+def test_a_yes_no_figure_reads_yes_on_an_english_page_and_is_saved_as_the_same_answer(world, client_for):
+    from phoihop.reporting.models import DataValue
+    from phoihop.reporting.testing import make_form, make_report
+
+    form = make_form(world.city_union, codes=["annual_plan_issued"], organizations=[world.hbt_union])
+    report = make_report(form, world.hbt_union)
+    client = client_for(world.alice)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert '<option value="Có">Yes</option>' in page and '<option value="Không">No</option>' in page
+    assert "<td>yes/no</td>" in page  # no unit for a yes/no figure
+    response = client.post(
+        report.get_absolute_url(),
+        {"version": report.version, "action": "save", "value__annual_plan_issued": "Có"},
+    )
+    assert response.status_code in (200, 302)
+    assert DataValue.objects.get(organization=world.hbt_union, indicator__code="annual_plan_issued").value == 1
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert '<option value="Có" selected>Yes</option>' in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    assert '<option value="Có" selected>Có</option>' in client.get(report.get_absolute_url()).content.decode()

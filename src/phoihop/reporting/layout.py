@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from .choices import ValueType
 from .models import DataValue, Report
 from .values import CellError, Entry, build_entry, value_text
@@ -90,6 +92,20 @@ class Row:
         if self.previous is None:
             return ""
         return value_text(self.indicator, self.previous)
+
+    @property
+    def value_display(self) -> str:
+        """`value_text` as a page shows it: a yes/no answer in the page's language ("Có", or "Yes" in English)."""
+        return yes_no(self.value_text) if self.is_boolean else self.value_text
+
+    @property
+    def previous_display(self) -> str:
+        return yes_no(self.previous_text) if self.is_boolean else self.previous_text
+
+
+def yes_no(text: str) -> str:
+    """The stored "Có"/"Không" in the page's language; Excel and documents keep the Vietnamese words."""
+    return {"Có": gettext("Có"), "Không": gettext("Không")}.get(text, text)
 
 
 def row_key(code: str, option_code: str | None) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.i18n import english, localized, period_in_english
@@ -122,6 +123,9 @@ class Indicator(models.Model):
 
     @property
     def unit_label(self) -> str:
+        """The unit as a column shows it; a yes/no indicator has none, so it says what it takes."""
+        if self.value_type == ValueType.BOOLEAN:
+            return gettext("có/không")
         return self.get_unit_display()
 
 
