@@ -19,3 +19,13 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_after_each_test():
+    """A request with the English cookie leaves English active in the thread; the next test starts Vietnamese."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)

@@ -82,3 +82,26 @@ def test_tax_code_checksum_catches_a_mistyped_digit():
     wrong = good[:9] + str((int(good[9]) + 1) % 10)
     assert "chữ số kiểm tra" in tax_code_error(wrong)
     assert "10 chữ số" in tax_code_error("12345")
+
+
+def test_a_choice_reads_the_same_whichever_language_is_active_when_first_read():
+    from django.utils import translation
+
+    from phoihop.registries.cells import choice_map, parse_choice
+    from phoihop.registries.choices import CommendationForm
+
+    choices = [(c, label) for c, label in CommendationForm.choices]
+    with translation.override("en"):
+        mapping = choice_map(choices)  # built on an English page
+    with translation.override("vi"):
+        assert parse_choice("Giấy khen", choices, mapping) == CommendationForm.GIAY_KHEN
+        with translation.override("en"):
+            english = str(CommendationForm.GIAY_KHEN.label)
+        assert parse_choice(english, choices, mapping) == CommendationForm.GIAY_KHEN
+    with translation.override("en"):
+        try:
+            parse_choice("không có", choices, mapping)
+        except Exception as exc:  # the message stays Vietnamese, with the Vietnamese labels
+            assert "Giấy khen" in str(exc) and "không có trong danh mục" in str(exc)
+        else:
+            raise AssertionError("an unknown choice must be refused")

@@ -85,3 +85,26 @@ def test_the_edit_page_shows_the_stored_unit_with_its_parent_when_the_name_is_sh
         client_for(hbt.alice).get(reverse("registries:edit", args=["sang-kien", record.pk])).content.decode()
     )
     assert f'value="{hbt.enterprise.name} – {hbt.hbt_union.name}"' in page
+
+
+def test_registry_pages_speak_english_while_their_excel_files_stay_vietnamese(hbt, client_for):
+    import io
+
+    import openpyxl
+    from django.conf import settings
+
+    t.make_initiative(hbt.enterprise, "Cải tiến máy cắt vải")
+    client = client_for(hbt.alice)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    home = client.get(reverse("registries:home")).content.decode()
+    assert "Emulation and initiatives" in home and "Inspections, checks and supervision" in home
+    assert "Thi đua, sáng kiến" not in home and "Sáng kiến của người lao động" not in home
+    form = client.get(reverse("registries:create", args=["sang-kien"])).content.decode()
+    assert "Add initiative" in form and "Initiative title" in form and "Confirm not a duplicate" in form
+    listing = client.get(reverse("registries:list", args=["sang-kien"])).content.decode()
+    assert "<th>Initiative title</th>" in listing
+    template = client.get(reverse("registries:export", args=["sang-kien"]) + "?mau=1").content
+    book = openpyxl.load_workbook(io.BytesIO(template))
+    headers = [c.value for c in next(book.worksheets[0].iter_rows(max_row=1))]
+    assert "Tên sáng kiến" in headers and "Initiative title" not in headers
+    assert book.worksheets[0].title == "Sáng kiến"

@@ -94,7 +94,9 @@ def test_a_yes_no_figure_reads_yes_on_an_english_page_and_is_saved_as_the_same_a
         {"version": report.version, "action": "save", "value__annual_plan_issued": "Có"},
     )
     assert response.status_code in (200, 302)
-    assert DataValue.objects.get(organization=world.hbt_union, indicator__code="annual_plan_issued").value == 1
+    assert (
+        DataValue.objects.get(organization=world.hbt_union, indicator__code="annual_plan_issued").value == 1
+    )
     page = client.get(report.get_absolute_url()).content.decode()
     assert '<option value="Có" selected>Yes</option>' in page
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.utils import translation
+
 from phoihop.core.formatting import vn_date, vn_number
 from phoihop.core.text import fold
 
@@ -145,8 +147,13 @@ def parse_bool(raw) -> bool:
 
 
 def choice_map(choices) -> dict[str, str]:
-    """Codes and folded labels → code, built once per column (labels are lazy translations)."""
-    mapping = {fold(str(label)): code for code, label in choices}
+    """Codes and folded labels → code, built once per column. Labels are lazy translations: the Vietnamese ones
+    (what files hold) and the English ones are both accepted, whatever language is active when the map is built,
+    so an import started from an English page reads the same file the same way."""
+    mapping = {}
+    for language in ("en", "vi"):  # Vietnamese last: it wins where an English label spells a Vietnamese one
+        with translation.override(language):
+            mapping.update({fold(str(label)): code for code, label in choices})
     mapping.update({code: code for code, _ in choices})
     return mapping
 
@@ -164,7 +171,8 @@ def parse_choice(raw, choices, mapping: dict[str, str] | None = None) -> str:
     starts = {code for label, code in mapping.items() if folded and label.startswith(folded)}
     if len(starts) == 1:
         return starts.pop()
-    allowed = "; ".join(str(label) for _, label in choices)
+    with translation.override("vi"):  # the message is Vietnamese, so are the labels it offers
+        allowed = "; ".join(str(label) for _, label in choices)
     raise CellError(f"«{text}» không có trong danh mục. Chọn một trong: {allowed}.")
 
 

@@ -33,7 +33,7 @@ def _initial(column: Column, value, ctx: Context):
 
 
 def _field(column: Column, ctx: Context, registry: Registry) -> forms.Field:
-    common = {"label": column.label, "required": False, "help_text": column.help}
+    common = {"label": column.shown_label, "required": False, "help_text": column.shown_help}
     attrs = {"data-column": column.name}
     if column.kind == "choice":
         choices = [("", "—")] + [(code, label) for code, label in column.choices]

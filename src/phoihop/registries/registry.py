@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from phoihop.core import permissions
 from phoihop.core.text import fold
@@ -38,14 +40,30 @@ class Column:
     export: bool = True
     source: str = ""  # virtual columns: where an export reads the value, e.g. "organization__tax_code"
     _choice_map: dict | None = field(default=None, repr=False, compare=False)
+    _page_label: object = field(default=None, repr=False, compare=False)  # the field's lazy verbose name
+    _page_help: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def shown_label(self) -> str:
+        """The column's name on a page, in the page's language."""
+        return capfirst(str(self._page_label)) if self._page_label is not None else gettext(self.label)
+
+    @property
+    def shown_help(self) -> str:
+        return (
+            str(self._page_help) if self._page_help is not None else (gettext(self.help) if self.help else "")
+        )
 
     def bind(self, model) -> Column:
         if self.virtual:
             self.required = bool(self.required)
             return self
         f = model._meta.get_field(self.name)
-        self.label = self.label or str(f.verbose_name)[:1].upper() + str(f.verbose_name)[1:]
-        self.help = self.help or str(f.help_text or "")
+        # `label` and `help` are Vietnamese (Excel headers, messages); pages show them in the page's language.
+        if not self.label:
+            self.label, self._page_label = capfirst(str(f.verbose_name)), f.verbose_name
+        if not self.help:
+            self.help, self._page_help = str(f.help_text or ""), f.help_text or ""
         if not self.kind:
             self.kind = _infer_kind(f)
         if f.choices and not self.choices:
@@ -168,6 +186,23 @@ class Registry:
         for column in self.columns:
             column.bind(self.model)
         self.by_name = {c.name: c for c in self.columns}
+
+    # `title`, `item`, `group` and `description` are Vietnamese, for files and messages; pages use these.
+    @property
+    def shown_title(self) -> str:
+        return gettext(self.title)
+
+    @property
+    def shown_item(self) -> str:
+        return gettext(self.item)
+
+    @property
+    def shown_group(self) -> str:
+        return gettext(self.group)
+
+    @property
+    def shown_description(self) -> str:
+        return gettext(self.description) if self.description else ""
 
     @property
     def model_columns(self) -> list[Column]:

@@ -52,7 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
     groups: dict[str, list] = {}
     for registry in all_registries():
         count = registry.queryset(request.user).count()
-        groups.setdefault(registry.group, []).append({"registry": registry, "count": count})
+        groups.setdefault(registry.shown_group, []).append({"registry": registry, "count": count})
     return render(request, "registries/home.html", {"groups": groups, "can_add": _can_add(request.user)})
 
 
@@ -81,7 +81,7 @@ def record_list(request: HttpRequest, slug: str) -> HttpResponse:
         for obj in objects
     ]
     filters = [
-        {"name": name, "label": registry.column(name).label, "choices": registry.filter_choices(name, ctx),
+        {"name": name, "label": registry.column(name).shown_label, "choices": registry.filter_choices(name, ctx),
          "value": request.GET.get(name, "")}
         for name in registry.filters
     ]  # fmt: skip
@@ -106,7 +106,7 @@ def record_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     registry = _registry(slug)
     obj = _record(registry, request.user, pk)
     values = registry.values_of(obj)
-    props = [(c.label, c.show(values.get(c.name))) for c in registry.model_columns]
+    props = [(c.shown_label, c.show(values.get(c.name))) for c in registry.model_columns]
     if registry.extras:
         props += registry.extras(obj)
     history = ChangeLogEntry.objects.filter(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from phoihop.core.formatting import vn_date
 
@@ -12,7 +13,7 @@ from ..registry import Column as C
 from ..registry import Registry, register
 from ..rules import reach_paths, within_reach
 
-GROUP = "Khen thưởng"
+GROUP = gettext_noop("Khen thưởng")
 
 
 def validate_commendation(values, instance, ctx):
@@ -26,12 +27,14 @@ register(
     Registry(
         slug="quyet-dinh-khen-thuong",
         model=Commendation,
-        title="Quyết định khen thưởng",
-        item="quyết định khen thưởng",
+        title=gettext_noop("Quyết định khen thưởng"),
+        item=gettext_noop("quyết định khen thưởng"),
         group=GROUP,
         order=60,
-        description="Quyết định khen thưởng: số, ngày, cơ quan ban hành, hình thức, thuộc chương trình, "
-        "phong trào hay hội nghị nào.",
+        description=gettext_noop(
+            "Quyết định khen thưởng: số, ngày, cơ quan ban hành, hình thức, thuộc chương trình, "
+            "phong trào hay hội nghị nào."
+        ),
         columns=[
             C("decision_number"),
             C("decision_date"),
@@ -85,11 +88,13 @@ register(
     Registry(
         slug="khen-thuong",
         model=CommendationRecipient,
-        title="Tập thể, cá nhân được khen thưởng",
-        item="tập thể, cá nhân được khen",
+        title=gettext_noop("Tập thể, cá nhân được khen thưởng"),
+        item=gettext_noop("tập thể, cá nhân được khen"),
         group=GROUP,
         order=61,
-        description="Danh sách tập thể, cá nhân được khen theo từng quyết định; in được danh sách kèm quyết định.",
+        description=gettext_noop(
+            "Danh sách tập thể, cá nhân được khen theo từng quyết định; in được danh sách kèm quyết định."
+        ),
         columns=[
             C("commendation", ref="commendation", width=26),
             C("kind"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from phoihop.core.formatting import vn_date, vn_percent
 
@@ -12,7 +13,7 @@ from ..registry import Column as C
 from ..registry import Registry, register
 from ..rules import movement_date_error
 
-GROUP = "Thi đua, sáng kiến"
+GROUP = gettext_noop("Thi đua, sáng kiến")
 
 
 def _future(day, label: str) -> str | None:
@@ -40,11 +41,13 @@ register(
     Registry(
         slug="phong-trao",
         model=Movement,
-        title="Phong trào thi đua",
-        item="phong trào",
+        title=gettext_noop("Phong trào thi đua"),
+        item=gettext_noop("phong trào"),
         group=GROUP,
         order=10,
-        description="Các phong trào, chương trình thi đua: đơn vị phát động, thời gian, khẩu hiệu.",
+        description=gettext_noop(
+            "Các phong trào, chương trình thi đua: đơn vị phát động, thời gian, khẩu hiệu."
+        ),
         columns=[
             C("name"),
             C("launched_by", orgs="edit"),
@@ -71,11 +74,13 @@ register(
     Registry(
         slug="chi-tieu-phong-trao",
         model=MovementParticipant,
-        title="Đơn vị tham gia, chỉ tiêu",
-        item="đơn vị tham gia",
+        title=gettext_noop("Đơn vị tham gia, chỉ tiêu"),
+        item=gettext_noop("đơn vị tham gia"),
         group=GROUP,
         order=11,
-        description="Đơn vị tham gia từng phong trào, cụm thi đua và chỉ tiêu sáng kiến được giao.",
+        description=gettext_noop(
+            "Đơn vị tham gia từng phong trào, cụm thi đua và chỉ tiêu sáng kiến được giao."
+        ),
         columns=[
             C("movement", ref="movement"),
             C("organization", orgs="edit"),
@@ -179,11 +184,13 @@ register(
     Registry(
         slug="sang-kien",
         model=Initiative,
-        title="Sáng kiến",
-        item="sáng kiến",
+        title=gettext_noop("Sáng kiến"),
+        item=gettext_noop("sáng kiến"),
         group=GROUP,
         order=20,
-        description="Sáng kiến của người lao động: tác giả, đơn vị, cấp công nhận, giá trị làm lợi.",
+        description=gettext_noop(
+            "Sáng kiến của người lao động: tác giả, đơn vị, cấp công nhận, giá trị làm lợi."
+        ),
         columns=[
             C("title", width=50),
             C("authors", width=30),
@@ -197,10 +204,12 @@ register(
             C("note"),
             C(
                 "confirm_distinct",
-                label="Xác nhận không trùng",
+                label=gettext_noop("Xác nhận không trùng"),
                 kind="bool",
                 virtual=True,
-                help="Đánh dấu khi sáng kiến gần giống một sáng kiến đã có nhưng thật sự là sáng kiến khác",
+                help=gettext_noop(
+                    "Đánh dấu khi sáng kiến gần giống một sáng kiến đã có nhưng thật sự là sáng kiến khác"
+                ),
                 export=False,
             ),
         ],
@@ -231,11 +240,13 @@ register(
     Registry(
         slug="dien-hinh",
         model=Recognition,
-        title="Công nhân giỏi, người tốt việc tốt",
-        item="gương điển hình",
+        title=gettext_noop("Công nhân giỏi, người tốt việc tốt"),
+        item=gettext_noop("gương điển hình"),
         group=GROUP,
         order=30,
-        description="Công nhân giỏi, gương “Người tốt, việc tốt”, lao động sáng tạo được công nhận các cấp.",
+        description=gettext_noop(
+            "Công nhân giỏi, gương “Người tốt, việc tốt”, lao động sáng tạo được công nhận các cấp."
+        ),
         columns=[
             C("kind"),
             C("person_name", width=26),
@@ -272,11 +283,13 @@ register(
     Registry(
         slug="hoi-thi",
         model=SkillsContest,
-        title="Hội thi tay nghề, thi thợ giỏi",
-        item="hội thi",
+        title=gettext_noop("Hội thi tay nghề, thi thợ giỏi"),
+        item=gettext_noop("hội thi"),
         group=GROUP,
         order=40,
-        description="Hội thi tay nghề, thi thợ giỏi, thao diễn kỹ thuật: đơn vị tổ chức, người tham gia, người đoạt giải.",
+        description=gettext_noop(
+            "Hội thi tay nghề, thi thợ giỏi, thao diễn kỹ thuật: đơn vị tổ chức, người tham gia, người đoạt giải."
+        ),
         columns=[
             C("title", width=40),
             C("organiser", orgs="edit", width=30),
@@ -308,11 +321,11 @@ register(
     Registry(
         slug="cong-trinh",
         model=DedicatedWork,
-        title="Công trình gắn biển",
-        item="công trình",
+        title=gettext_noop("Công trình gắn biển"),
+        item=gettext_noop("công trình"),
         group=GROUP,
         order=50,
-        description="Công trình, phần việc được gắn biển chào mừng các sự kiện.",
+        description=gettext_noop("Công trình, phần việc được gắn biển chào mừng các sự kiện."),
         columns=[
             C("name", width=40),
             C("unit", orgs="edit", width=30),

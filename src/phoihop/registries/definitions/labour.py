@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from phoihop.core.formatting import vn_date, vn_number
 from phoihop.orgs.choices import OrgKind, Ownership
@@ -13,7 +14,7 @@ from ..registry import Column as C
 from ..registry import Registry, register
 from ..rules import tax_code_error
 
-GROUP = "Quan hệ lao động"
+GROUP = gettext_noop("Quan hệ lao động")
 WORKPLACE_ORG_KINDS = (
     OrgKind.ENTERPRISE,
     OrgKind.GRASSROOTS_UNION,
@@ -108,23 +109,25 @@ register(
     Registry(
         slug="quan-he-lao-dong",
         model=WorkplaceYear,
-        title="Quan hệ lao động theo năm",
-        item="hồ sơ quan hệ lao động",
+        title=gettext_noop("Quan hệ lao động theo năm"),
+        item=gettext_noop("hồ sơ quan hệ lao động"),
         group=GROUP,
         order=80,
-        description="Mỗi doanh nghiệp, cơ quan mỗi năm: lao động, công đoàn cơ sở, hội nghị người lao động / "
-        "CBCCVC, đối thoại, thỏa ước, kinh phí công đoàn phải nộp (2% quỹ lương BHXH) và đã nộp.",
+        description=gettext_noop(
+            "Mỗi doanh nghiệp, cơ quan mỗi năm: lao động, công đoàn cơ sở, hội nghị người lao động / "
+            "CBCCVC, đối thoại, thỏa ước, kinh phí công đoàn phải nộp (2% quỹ lương BHXH) và đã nộp."
+        ),
         columns=[
             C("organization", orgs="edit", org_kinds=WORKPLACE_ORG_KINDS, width=36),
             C(
                 "tax_code",
-                label="Mã số thuế",
+                label=gettext_noop("Mã số thuế"),
                 kind="text",
                 virtual=True,
                 max_length=14,
                 width=16,
                 source="organization__tax_code",
-                help="Để đối chiếu với danh mục tổ chức; kiểm tra chữ số kiểm tra",
+                help=gettext_noop("Để đối chiếu với danh mục tổ chức; kiểm tra chữ số kiểm tra"),
             ),
             C("year"),
             C("workplace_kind", required=False),
@@ -135,7 +138,7 @@ register(
             C("union_founded_date"),
             C("conference_required"),
             C("conference_date"),
-            C("dialogue_dates", width=26, help="Nhiều ngày cách nhau bằng dấu ;"),
+            C("dialogue_dates", width=26, help=gettext_noop("Nhiều ngày cách nhau bằng dấu ;")),
             C("cla_signed_date"),
             C("cla_term_years"),
             C("cla_scope"),
@@ -191,12 +194,14 @@ register(
     Registry(
         slug="tuyen-truyen-phap-luat",
         model=EducationSession,
-        title="Tuyên truyền, phổ biến pháp luật",
-        item="buổi tuyên truyền",
+        title=gettext_noop("Tuyên truyền, phổ biến pháp luật"),
+        item=gettext_noop("buổi tuyên truyền"),
         group=GROUP,
         order=81,
-        description="Các buổi tuyên truyền, phổ biến, giáo dục pháp luật, học tập nghị quyết: chủ đề, đối tượng, "
-        "số người tham gia.",
+        description=gettext_noop(
+            "Các buổi tuyên truyền, phổ biến, giáo dục pháp luật, học tập nghị quyết: chủ đề, đối tượng, "
+            "số người tham gia."
+        ),
         columns=[
             C("organization", orgs="edit", width=30),
             C("date"),
@@ -239,12 +244,14 @@ register(
     Registry(
         slug="thanh-tra-kiem-tra",
         model=Inspection,
-        title="Thanh tra, kiểm tra, giám sát",
-        item="cuộc kiểm tra",
+        title=gettext_noop("Thanh tra, kiểm tra, giám sát"),
+        item=gettext_noop("cuộc kiểm tra"),
         group=GROUP,
         order=82,
-        description="Thanh tra, kiểm tra, giám sát việc thực hiện pháp luật lao động: đoàn, kết quả, vi phạm, "
-        "kiến nghị và việc khắc phục.",
+        description=gettext_noop(
+            "Thanh tra, kiểm tra, giám sát việc thực hiện pháp luật lao động: đoàn, kết quả, vi phạm, "
+            "kiến nghị và việc khắc phục."
+        ),
         columns=[
             C("organization", orgs="edit", width=36),
             C("date"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from phoihop.core.formatting import vn_date, vn_number
 
 from ..choices import SupportKind
@@ -9,7 +11,7 @@ from ..models import GiftProgramme, Loan, Support
 from ..registry import Column as C
 from ..registry import Registry, register
 
-GROUP = "Chăm lo, hỗ trợ"
+GROUP = gettext_noop("Chăm lo, hỗ trợ")
 
 
 def validate_programme(values, instance, ctx):
@@ -23,11 +25,11 @@ register(
     Registry(
         slug="chuong-trinh-tang-qua",
         model=GiftProgramme,
-        title="Chương trình tặng quà, hỗ trợ",
-        item="chương trình",
+        title=gettext_noop("Chương trình tặng quà, hỗ trợ"),
+        item=gettext_noop("chương trình"),
         group=GROUP,
         order=70,
-        description="Chương trình tặng quà Tết, Tháng Công nhân, hỗ trợ phòng chống dịch …",
+        description=gettext_noop("Chương trình tặng quà Tết, Tháng Công nhân, hỗ trợ phòng chống dịch …"),
         columns=[
             C("name", width=40),
             C("organiser", orgs="edit", width=30),
@@ -71,12 +73,14 @@ register(
     Registry(
         slug="cham-lo",
         model=Support,
-        title="Chăm lo, hỗ trợ, ủng hộ",
-        item="hoạt động chăm lo",
+        title=gettext_noop("Chăm lo, hỗ trợ, ủng hộ"),
+        item=gettext_noop("hoạt động chăm lo"),
         group=GROUP,
         order=71,
-        description="Tặng quà, trợ cấp tai nạn lao động, bệnh nghề nghiệp, khó khăn; mái ấm công đoàn; "
-        "bếp yêu thương, chợ phiên 0 đồng; ủng hộ các quỹ.",
+        description=gettext_noop(
+            "Tặng quà, trợ cấp tai nạn lao động, bệnh nghề nghiệp, khó khăn; mái ấm công đoàn; "
+            "bếp yêu thương, chợ phiên 0 đồng; ủng hộ các quỹ."
+        ),
         columns=[
             C("kind"),
             C("organization", orgs="edit", width=30),
@@ -134,11 +138,13 @@ register(
     Registry(
         slug="cho-vay",
         model=Loan,
-        title="Cho vay vốn",
-        item="khoản vay",
+        title=gettext_noop("Cho vay vốn"),
+        item=gettext_noop("khoản vay"),
         group=GROUP,
         order=72,
-        description="Khoản vay từ quỹ của LĐLĐ cho công đoàn cơ sở, đoàn viên: số tiền, thời hạn, trả nợ.",
+        description=gettext_noop(
+            "Khoản vay từ quỹ của LĐLĐ cho công đoàn cơ sở, đoàn viên: số tiền, thời hạn, trả nợ."
+        ),
         columns=[
             C("lender", orgs="edit", width=30),
             C("borrower", width=30),
