@@ -19,6 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, threads, **options):
         call_command("collectstatic", interactive=False, verbosity=0)
+        # Long work (review reports …) goes to a task worker that runs beside the web server, so its progress
+        # shows while it runs; TASK_BACKEND=immediate or rq in the environment keeps the old behaviour.
+        os.environ.setdefault("TASK_BACKEND", "database")
         self._print_logins()
         self.stdout.write(f"phoihop đang chạy tại http://{host}:{port}/  (Ctrl+C để dừng)")
         self.stdout.flush()
@@ -37,6 +40,8 @@ class Command(BaseCommand):
             "-",
             "--timeout",
             "120",
+            "--config",
+            "python:phoihop.gunicorn_hooks",
         ]
         if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             # SQLite allows one writer at a time: fewer processes, more threads.

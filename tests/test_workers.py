@@ -1,0 +1,146 @@
+"""`phoihop worker` and `phoihop serve` as real processes: a task queued by one process is run by the worker, on
+the database queue and on RQ; the web server starts its worker and stops it with itself."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+REDIS_TEST_DB = "15"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A migrated embedded database of its own, and the environment the processes run in."""
+    data = tmp_path_factory.mktemp("site")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update(
+        PHOIHOP_DATA_DIR=str(data),
+        PHOIHOP_LOCAL="true",
+        RQ_REDIS_URL=f"redis://127.0.0.1:6379/{REDIS_TEST_DB}",
+        LOG_LEVEL="WARNING",
+    )
+    phoihop(env, "migrate", "--verbosity", "0")
+    return env
+
+
+def phoihop(env, *args, timeout=120) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "phoihop.cli", *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def shell(env, code: str) -> str:
+    return phoihop(env, "manage", "shell", "--no-imports", "-c", code).strip().splitlines()[-1]
+
+
+ENQUEUE = "from phoihop.reporting.tasks import open_due_reports; print(open_due_reports.enqueue().id)"
+STATUS = "from phoihop.reporting.tasks import open_due_reports; r = open_due_reports.get_result({!r}); print(r.status)"
+
+
+def _redis_or_skip():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        if os.environ.get("CI"):
+            pytest.fail("Redis is not running on 127.0.0.1:6379; CI runs the RQ worker test against it")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+
+
+@pytest.mark.parametrize("backend", ["database", "rq"])
+def test_a_task_queued_by_one_process_is_run_by_phoihop_worker(site, backend):
+    if backend == "rq":
+        _redis_or_skip()
+        import redis
+
+        redis.Redis(db=int(REDIS_TEST_DB)).flushdb()
+    env = {**site, "TASK_BACKEND": backend}
+    task_id = shell(env, ENQUEUE)
+    assert shell(env, STATUS.format(task_id)) == "READY"  # queued: nothing runs it yet
+    phoihop(env, "worker", "--burst")  # what an office runs, here until the queue is empty
+    assert shell(env, STATUS.format(task_id)) == "SUCCESSFUL"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _children(pid: int) -> list[tuple[int, str]]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            out.append((int(entry.name), cmdline))
+    return out
+
+
+def _serve(env):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "phoihop.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.3)
+    server.kill()
+    raise AssertionError("phoihop serve did not answer /healthz within 60 s")
+
+
+def _stop(server) -> None:
+    server.send_signal(signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def test_serve_runs_a_task_worker_beside_the_web_server_and_stops_it_with_itself(site):
+    server = _serve(site)  # no TASK_BACKEND set: serve uses the database queue and its own worker
+    try:
+        deadline = time.monotonic() + 15
+        workers = []
+        while time.monotonic() < deadline and not workers:
+            workers = [pid for pid, cmd in _children(server.pid) if "phoihop.cli worker" in cmd]
+            time.sleep(0.2)
+        assert len(workers) == 1, _children(server.pid)
+        task_id = shell({**site, "TASK_BACKEND": "database"}, ENQUEUE)
+        status, deadline = "", time.monotonic() + 30
+        while time.monotonic() < deadline and status != "SUCCESSFUL":
+            status = shell({**site, "TASK_BACKEND": "database"}, STATUS.format(task_id))
+        assert status == "SUCCESSFUL"  # run by the server's worker, nobody else
+    finally:
+        _stop(server)
+    assert (
+        not Path(f"/proc/{workers[0]}").exists() or "zombie" in Path(f"/proc/{workers[0]}/status").read_text()
+    )
+
+
+def test_serve_leaves_workers_to_the_operator_when_told(site):
+    server = _serve({**site, "PHOIHOP_SERVE_WORKER": "false"})
+    try:
+        time.sleep(2)
+        assert not [pid for pid, cmd in _children(server.pid) if "phoihop.cli worker" in cmd]
+    finally:
+        _stop(server)
