@@ -83,7 +83,13 @@ def test_alice_fills_the_excel_template_and_commits_after_the_preview(world, rep
 
     page.goto("/bao-cao/nhap-excel/")
     page.set_input_files("input[type=file]", str(path))
+    # Stop the first submission at the window, after the page's own handlers ran: the form says what it is doing
+    # and takes no second click. Then send it for real.
+    page.evaluate("window.addEventListener('submit', e => e.preventDefault(), {once: true})")
     page.click("#upload-button")
+    expect(page.locator("#upload-form .busy")).to_contain_text("Đang đọc tệp và kiểm tra từng ô")
+    expect(page.locator("#upload-button")).to_be_disabled()
+    page.evaluate("document.getElementById('upload-form').requestSubmit()")
     expect(page.locator("#import-changes")).to_contain_text("1.065")
     expect(page.locator("#import-changes")).to_contain_text(f"F{rows['skills_contest_units']}")
     page.click("#commit-import")

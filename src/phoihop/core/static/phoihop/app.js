@@ -122,3 +122,30 @@ document.addEventListener("htmx:responseError", function (event) {
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:load", function (event) { if (event.target.querySelectorAll) init(event.target); });
 })();
+
+// Long submissions (reading a large Excel file, writing thousands of figures): <form data-busy="message"> says
+// what is happening and blocks a second click until the next page arrives.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (!form.dataset || !form.dataset.busy || event.defaultPrevented) return;
+  var status = form.querySelector(".busy");
+  if (!status) {
+    status = document.createElement("p");
+    status.className = "busy";
+    status.setAttribute("role", "status");
+    form.appendChild(status);
+  }
+  status.textContent = form.dataset.busy;
+  // Disabled after the browser has taken the form's data, so the pressed button's name is still sent.
+  setTimeout(function () {
+    form.querySelectorAll("button, input[type=submit]").forEach(function (button) { button.disabled = true; });
+  }, 0);
+});
+// Back to a page the browser kept in its cache: the form is idle again.
+window.addEventListener("pageshow", function (event) {
+  if (!event.persisted) return;
+  document.querySelectorAll("form[data-busy]").forEach(function (form) {
+    form.querySelectorAll(".busy").forEach(function (status) { status.remove(); });
+    form.querySelectorAll("button, input[type=submit]").forEach(function (button) { button.disabled = false; });
+  });
+});
