@@ -79,6 +79,7 @@ def test_rq_on_redis_holds_the_render_until_its_worker_runs_it(
     settings.RQ_QUEUES = {"default": {"HOST": REDIS[0], "PORT": REDIS[1], "DB": RQ_TEST_DB}}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]}}
     queue = django_rq.get_queue("default")
+    assert queue.connection.connection_pool.connection_kwargs["db"] == RQ_TEST_DB  # never empty another database
     queue.connection.flushdb()
     try:
         generated = _queued_render(world, report, django_capture_on_commit_callbacks)
