@@ -22,7 +22,10 @@ RQ_TEST_DB = 15  # a Redis database of its own, emptied by the test
 
 @pytest.fixture
 def report(world, settings, tmp_path):
+    from phoihop.reporting.testing import ensure_catalogue
+
     settings.MEDIA_ROOT = str(tmp_path)
+    ensure_catalogue()  # a transactional test elsewhere in the run may have flushed it
     hbt_figures(world)
     return make_review_report(world)
 
@@ -46,8 +49,9 @@ def _assert_rendered(generated: GeneratedDocument, client_for, world) -> None:
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_the_database_queue_holds_the_render_until_its_worker_runs_it(
-    world, report, client_for, django_capture_on_commit_callbacks
+    transactional_db, world, report, client_for, django_capture_on_commit_callbacks
 ):
+    # Committed data, as a worker process would see it: the worker closes connections left inside a transaction.
     from django_tasks_db.models import DBTaskResult
 
     generated = _queued_render(world, report, django_capture_on_commit_callbacks)
@@ -79,7 +83,9 @@ def test_rq_on_redis_holds_the_render_until_its_worker_runs_it(
     settings.RQ_QUEUES = {"default": {"HOST": REDIS[0], "PORT": REDIS[1], "DB": RQ_TEST_DB}}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]}}
     queue = django_rq.get_queue("default")
-    assert queue.connection.connection_pool.connection_kwargs["db"] == RQ_TEST_DB  # never empty another database
+    assert (
+        queue.connection.connection_pool.connection_kwargs["db"] == RQ_TEST_DB
+    )  # never empty another database
     queue.connection.flushdb()
     try:
         generated = _queued_render(world, report, django_capture_on_commit_callbacks)
