@@ -100,3 +100,32 @@ def test_alice_fills_the_excel_template_and_commits_after_the_preview(world, rep
     page.set_input_files("input[type=file]", str(path))
     page.click("#upload-button")
     expect(page.locator("#no-changes")).to_contain_text("Không có thay đổi nào")
+
+
+def test_alice_sets_a_target_for_a_unit_she_finds_by_typing_its_name(world, page, login):
+    from phoihop.core.testing import make_org
+    from phoihop.reporting.models import Target
+    from phoihop.reporting.testing import ensure_catalogue
+
+    ensure_catalogue()
+    deep = make_org("Tổ công đoàn Phân xưởng Sợi", parent=world.hbt_grassroots)
+    period = Period.for_year(2023)
+    login("alice")
+    page.goto("/bao-cao/chi-tieu-ke-hoach/")
+    units = page.locator("#id_organization")
+    expect(units.locator("option", has_text=deep.name)).to_have_count(0)  # not in the short list
+    search = page.locator("#id_organization-search")
+    search.press_sequentially("phan xuong soi", delay=20)
+    expect(page.get_by_role("listbox").get_by_role("option")).to_have_count(1)
+    search.press("ArrowDown")
+    search.press("Enter")
+    expect(units).to_have_value(str(deep.pk))  # joined the list, chosen
+    expect(search).to_have_value("")
+    page.locator("#id_indicator").select_option(
+        label="Lượt đơn vị tổ chức hội thi tay nghề, thi thợ giỏi, thao diễn kỹ thuật"
+    )
+    page.locator("#id_period").select_option(str(period.pk))
+    page.fill("#id_value", "12")
+    page.get_by_role("button", name="Lưu chỉ tiêu").click()
+    expect(page.locator(".messages")).to_contain_text("Đã lưu chỉ tiêu kế hoạch")
+    assert Target.objects.get(organization=deep, period=period).value == 12

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core import permissions
@@ -100,3 +102,44 @@ class OrganizationForm(forms.ModelForm):
     def _post_clean(self):
         # Model validation runs once, in actions.py, with the structural rules; the form only parses input.
         pass
+
+
+class OrgSelect(forms.Select):
+    """A short list of the likely units, and a search box for any other unit the user may pick (app.js adds the
+    picked unit to the list). A city's thousands of units never go into the page."""
+
+    template_name = "orgs/widgets/org_select.html"
+
+    def __init__(self, scope: str = "view", attrs=None):
+        super().__init__(attrs)
+        self.scope = scope
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["suggest_url"] = f"{reverse('orgs:suggest')}?quyen={self.scope}"
+        return context
+
+
+class OrgChoiceField(forms.ModelChoiceField):
+    """Any unit of `queryset` is accepted; the page lists only the user's own units and those directly under
+    them, plus the unit already chosen."""
+
+    def __init__(self, *args, scope: str = "view", **kwargs):
+        kwargs.setdefault("widget", OrgSelect(scope))
+        super().__init__(*args, **kwargs)
+
+    def show_likely(self, user, chosen=None) -> None:
+        roots = permissions.roots(user, self.widget.scope)
+        qs = self.queryset
+        if roots and not permissions.is_global(user):
+            near = Q()
+            for root in roots:
+                near |= Q(path__startswith=root.path, depth__lte=root.depth + 1)
+            likely = qs.filter(near)
+        else:
+            likely = qs.filter(depth__lte=1)  # the top of the trees for a global user
+        chosen = getattr(chosen, "pk", chosen)
+        if str(chosen or "").isdigit():
+            likely = likely | qs.filter(pk=int(chosen))
+        choices = [(org.pk, self.label_from_instance(org)) for org in likely.order_by("path")[:500]]
+        self.widget.choices = ([("", self.empty_label)] if self.empty_label is not None else []) + choices

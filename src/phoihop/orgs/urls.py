@@ -8,6 +8,7 @@ app_name = "orgs"
 urlpatterns = [
     path("", views.org_list, name="list"),
     path("tim-kiem/", views.org_search, name="search"),
+    path("goi-y/", views.org_suggest, name="suggest"),
     path("them/", views.org_create, name="create"),
     path("<int:pk>/", views.org_detail, name="detail"),
     path("<int:pk>/sua/", views.org_edit, name="edit"),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -47,6 +47,19 @@ def org_search(request: HttpRequest) -> HttpResponse:
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page")) if results is not None else None
     context = {"filters": filters, "page": page, "kinds": OrgKind.choices, "levels": OrgLevel.choices}
     return render_page(request, "orgs/search.html", context, partial="orgs/_search_results.html")
+
+
+@login_required
+def org_suggest(request: HttpRequest) -> JsonResponse:
+    """Units matching what is typed, for a unit field: those the user may see, or edit (`quyen=edit`)."""
+    scope = "edit" if request.GET.get("quyen") == "edit" else "view"
+    qs = (
+        permissions.organizations_for(request.user, "edit")
+        if scope == "edit"
+        else permissions.visible_organizations(request.user)
+    )
+    options, more = selectors.suggest_orgs(qs, request.GET.get("q", "")[:100])
+    return JsonResponse({"options": options, "more": more})
 
 
 @login_required

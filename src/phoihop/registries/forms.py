@@ -9,9 +9,9 @@ from django import forms
 from django.urls import reverse
 
 from phoihop.core.formatting import vn_date, vn_number
+from phoihop.orgs.selectors import org_label
 
 from .registry import Column, Context, Registry
-from .resolve import org_label
 
 
 def _initial(column: Column, value, ctx: Context):

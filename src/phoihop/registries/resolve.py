@@ -9,52 +9,12 @@ import re
 from collections import defaultdict
 
 from phoihop.core.text import fold
+from phoihop.orgs.selectors import org_label
 
 from .cells import CellError, parse_text
 
 _HASH_ID = re.compile(r"^#(\d+)$")
 _TAX = re.compile(r"^\d{10}(?:-\d{3})?$")
-
-
-def org_label(org, duplicated: bool = False) -> str:
-    """The name a user types or picks; a name shared by two units gets its parent's name appended."""
-    if duplicated and org.parent_id:
-        return f"{org.name} – {org.parent.name}"
-    return org.name
-
-
-def suggest_orgs(queryset, query: str, limit: int = 12) -> tuple[list[dict], bool]:
-    """Units of `queryset` whose name matches what is being typed, diacritics ignored ("hai ba" finds Hai Bà
-    Trưng), or whose tax code starts with it: at most `limit`, each with the label the resolver accepts back."""
-    from django.db.models import Count, Q
-
-    text = (query or "").strip()
-    if not text:
-        return [], False
-    matches = queryset.search(text)
-    if text.replace("-", "").isdigit():
-        matches = queryset.filter(Q(tax_code__startswith=text)).order_by("depth", "name")
-    found = list(matches.select_related("parent").only("id", "name", "parent__name", "tax_code")[: limit + 1])
-    more = len(found) > limit
-    found = found[:limit]
-    names = {fold(org.name) for org in found}
-    shared = {
-        row["name_folded"]
-        for row in queryset.filter(name_folded__in=names)
-        .values("name_folded")
-        .annotate(n=Count("id"))
-        .filter(n__gt=1)
-    }
-    options = [
-        {
-            "value": org_label(org, fold(org.name) in shared),
-            "hint": " · ".join(
-                x for x in (org.parent.name if org.parent_id else "", org.tax_code or "") if x
-            ),
-        }
-        for org in found
-    ]
-    return options, more
 
 
 class OrgResolver:

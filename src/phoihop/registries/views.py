@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from phoihop.core import permissions
 from phoihop.core.htmx import render_page
 from phoihop.core.models import ChangeLogEntry
+from phoihop.orgs.selectors import suggest_orgs
 
 from . import excel
 from .actions import ALL, RegistryError, delete_record, save_record
@@ -25,7 +26,6 @@ from .choices import ImportStatus
 from .forms import RegistryForm
 from .models import ImportBatch
 from .registry import Context, Registry, all_registries, get_registry
-from .resolve import suggest_orgs
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.core import permissions
 from phoihop.orgs.choices import OrgKind, OrgLevel
+from phoihop.orgs.forms import OrgChoiceField
 
 from .choices import PeriodKind
 from .models import DisaggregationOption, Indicator, Period, ReportForm, ValidationRule
@@ -91,7 +92,7 @@ class TargetForm(forms.Form):
     option = forms.ModelChoiceField(
         label=_("Nhóm phân tổ"), queryset=DisaggregationOption.objects.all(), required=False
     )
-    organization = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
+    organization = OrgChoiceField(label=_("Đơn vị"), queryset=None)
     period = forms.ModelChoiceField(label=_("Kỳ"), queryset=Period.objects.order_by("-end"))
     value = forms.CharField(label=_("Chỉ tiêu kế hoạch"), help_text=_("Ví dụ: 1.000.000; 95; 2,5 tỷ"))
     agreement = forms.ModelChoiceField(label=_("Theo văn bản phối hợp"), queryset=None, required=False)
@@ -99,6 +100,7 @@ class TargetForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = permissions.visible_organizations(user)
+        self.fields["organization"].show_likely(user, self["organization"].value())
         self.fields["agreement"].queryset = permissions.visible_agreements(user)
 
     def clean_value(self):

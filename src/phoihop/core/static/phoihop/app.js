@@ -46,8 +46,21 @@ document.addEventListener("htmx:responseError", function (event) {
       items[index].scrollIntoView({ block: "nearest" });
     }
     function pick(li) {
-      input.value = li.dataset.value;
+      var into = input.dataset.suggestInto && document.getElementById(input.dataset.suggestInto);
       close();
+      if (into && li.dataset.id) {
+        // A list of likely units beside the search box: the picked unit joins the list, chosen.
+        var option = Array.prototype.find.call(into.options, function (o) { return o.value === li.dataset.id; });
+        if (!option) {
+          option = new Option(li.dataset.value, li.dataset.id);
+          into.add(option);
+        }
+        into.value = li.dataset.id;
+        into.dispatchEvent(new Event("change", { bubbles: true }));
+        input.value = "";
+        return;
+      }
+      input.value = li.dataset.value;
       input.dispatchEvent(new Event("change", { bubbles: true }));
     }
     function note(text) {
@@ -64,6 +77,7 @@ document.addEventListener("htmx:responseError", function (event) {
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
         li.dataset.value = option.value;
+        if (option.id !== undefined) li.dataset.id = String(option.id);
         li.textContent = option.value;
         if (option.hint) {
           var hint = document.createElement("small");
@@ -84,7 +98,8 @@ document.addEventListener("htmx:responseError", function (event) {
       var query = input.value.trim();
       if (query.length < 2) { close(); return; }
       var mine = ++asked;
-      fetch(input.dataset.suggest + "?q=" + encodeURIComponent(query), {
+      var url = input.dataset.suggest;
+      fetch(url + (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(query), {
         headers: { Accept: "application/json" }, credentials: "same-origin",
       })
         .then(function (response) { return response.ok ? response.json() : null; })
