@@ -26,6 +26,15 @@ def localized(vietnamese: str, english_text: str) -> str:
     return english_text if english_text and english() else vietnamese
 
 
+class LocalizedName:
+    """For a model with `name` and `name_en`: `label` is its name in the page's language."""
+
+    @property
+    def label(self) -> str:
+        """Vietnamese, unless the page is in English and an English name is recorded."""
+        return localized(self.name, self.name_en)
+
+
 def period_in_english(kind: str, start: dt.date, end: dt.date, short: bool = False) -> str:
     """ "first half of 2022", "Q2 2022", "May 2022", "2021", "2017–2020 period"; short forms for table heads."""
     y = start.year

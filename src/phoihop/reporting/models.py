@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.i18n import english, localized, period_in_english
+from phoihop.core.i18n import LocalizedName, english, period_in_english
 from phoihop.core.models import TimeStamped
 
 from .choices import (
@@ -26,7 +26,7 @@ from .choices import (
 )
 
 
-class Disaggregation(models.Model):
+class Disaggregation(LocalizedName, models.Model):
     """A dimension an indicator is broken down by, e.g. recognition level or enterprise ownership."""
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)
@@ -41,13 +41,8 @@ class Disaggregation(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def label(self) -> str:
-        """The name in the page's language (Vietnamese unless the page is in English and an English name exists)."""
-        return localized(self.name, self.name_en)
 
-
-class DisaggregationOption(models.Model):
+class DisaggregationOption(LocalizedName, models.Model):
     """One category of a disaggregation: "cấp cơ sở", "cấp quận", "cấp thành phố" …"""
 
     disaggregation = models.ForeignKey(Disaggregation, on_delete=models.CASCADE, related_name="options")
@@ -67,13 +62,8 @@ class DisaggregationOption(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def label(self) -> str:
-        """The name in the page's language (Vietnamese unless the page is in English and an English name exists)."""
-        return localized(self.name, self.name_en)
 
-
-class Indicator(models.Model):
+class Indicator(LocalizedName, models.Model):
     """A figure that units report: what is counted, its unit, how it adds up the tree."""
 
     code = models.SlugField(_("mã chỉ tiêu"), max_length=60, unique=True)
@@ -111,11 +101,6 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def label(self) -> str:
-        """The name in the page's language (Vietnamese unless the page is in English and an English name exists)."""
-        return localized(self.name, self.name_en)
 
     @property
     def is_ratio(self) -> bool:
