@@ -279,10 +279,7 @@ def shares_campaign(campaign: Campaign, user) -> bool:
     see every participant's total on the board. A unit below a participant sees only its own part."""
     from phoihop.core import permissions
 
-    if permissions.is_global(user):
-        return True
-    mine = permissions.roots(user, "view")
-    return any(org.path.startswith(root.path) for org in campaign.organizations.all() for root in mine)
+    return any(permissions.can(user, "view", org) for org in campaign.organizations.all())
 
 
 def campaign_board(campaign: Campaign, user) -> dict:

@@ -13,8 +13,6 @@ import functools
 from django.utils import translation
 from django.utils.translation import get_language
 
-ROMAN_QUARTERS = ("I", "II", "III", "IV")
-
 
 def english() -> bool:
     """Is the page being rendered in English?"""

@@ -83,10 +83,8 @@ def _unit_choices(user, document: SourceDocument, proposals: list[Proposal]):
     units directly under it (what a narrative report speaks of), plus any unit a row already names. Not the
     whole tree: a city's thousands of grassroots unions in each of sixty rows would make the page unusable."""
     editable = permissions.organizations_for(user, "edit")
-    unit = document.organization
-    near = editable.filter(path__startswith=unit.path, depth__lte=unit.depth + 1)
     named = editable.filter(pk__in={p.organization_id for p in proposals if p.organization_id})
-    return (near | named).order_by("path")
+    return (editable.near([document.organization]) | named).order_by("path")
 
 
 @login_required

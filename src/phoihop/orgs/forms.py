@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -132,10 +131,7 @@ class OrgChoiceField(forms.ModelChoiceField):
         roots = permissions.roots(user, self.widget.scope)
         qs = self.queryset
         if roots and not permissions.is_global(user):
-            near = Q()
-            for root in roots:
-                near |= Q(path__startswith=root.path, depth__lte=root.depth + 1)
-            likely = qs.filter(near)
+            likely = qs.near(roots)
         else:
             likely = qs.filter(depth__lte=1)  # the top of the trees for a global user
         chosen = getattr(chosen, "pk", chosen)

@@ -135,6 +135,13 @@ class OrganizationQuerySet(models.QuerySet):
         qs = self.filter(path__startswith=org.path)
         return qs if include_self else qs.exclude(pk=org.pk)
 
+    def near(self, orgs) -> OrganizationQuerySet:
+        """These units and the units directly under them: what a unit's own forms usually speak of."""
+        condition = Q(pk__in=[])
+        for org in orgs:
+            condition |= Q(path__startswith=org.path, depth__lte=org.depth + 1)
+        return self.filter(condition)
+
     def search(self, query: str) -> OrganizationQuerySet:
         """Diacritic-insensitive search: every word starts a word of the name or of the unit it sits on.
 

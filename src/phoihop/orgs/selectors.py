@@ -182,9 +182,10 @@ def suggest_orgs(queryset, query: str, limit: int = 12) -> tuple[list[dict], boo
     text = (query or "").strip()
     if not text:
         return [], False
-    matches = queryset.search(text)
     if text.replace("-", "").isdigit():
-        matches = queryset.filter(Q(tax_code__startswith=text)).order_by("depth", "name")
+        matches = queryset.filter(tax_code__startswith=text).order_by("depth", "name")
+    else:
+        matches = queryset.search(text)
     found = list(matches.select_related("parent").only("id", "name", "parent__name", "tax_code")[: limit + 1])
     more = len(found) > limit
     found = found[:limit]
