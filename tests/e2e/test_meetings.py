@@ -37,3 +37,29 @@ def test_alice_goes_from_the_meeting_to_a_downloaded_report(world, page, login, 
     text = "\n".join(p.text for p in Document(str(target)).paragraphs)
     assert "chưa tổ chức Hội nghị người lao động đúng hạn" in text
     assert "1.065 công nhân giỏi cấp cơ sở" in text
+
+
+def test_alice_names_two_hosts_one_from_the_list_and_one_found_by_typing(world, page, login):
+    from phoihop.core.testing import make_org
+    from phoihop.meetings.models import Meeting
+
+    deep = make_org("Công đoàn Công ty Dệt may Hai Bà Trưng", parent=world.hbt_grassroots)
+    login("alice")
+    page.goto("/hoi-nghi/them/")
+    page.locator("#id_kind").select_option("briefing")
+    page.fill("#id_title", "Giao ban 6 tháng đầu năm 2022")
+    page.fill("#id_date", "2022-07-15")
+    hosts = page.locator("#id_hosts")
+    expect(hosts.locator("option", has_text=deep.name)).to_have_count(0)  # not in the short list
+    hosts.select_option(str(world.hbt_union.pk))
+    search = page.locator("#id_hosts-search")
+    search.press_sequentially("det may hai ba", delay=20)
+    expect(page.locator("#id_hosts-search-suggest [role=option]")).to_have_count(1)
+    search.press("ArrowDown")
+    search.press("Enter")
+    chosen = hosts.evaluate("s => Array.from(s.selectedOptions).map(o => o.value).sort()")
+    assert chosen == sorted([str(world.hbt_union.pk), str(deep.pk)])  # joined, beside the one chosen before
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Giao ban 6 tháng đầu năm 2022")
+    expect(page.locator("body")).to_contain_text(deep.name)
+    assert set(Meeting.objects.get().hosts.all()) == {world.hbt_union, deep}

@@ -36,3 +36,27 @@ def test_alice_follows_the_programme_chain_and_charlie_is_kept_out(world, page, 
     response = page.goto(programme_url)
     assert response.status == 404
     expect(page.locator("body")).not_to_contain_text("Hai Bà Trưng")
+
+
+def test_a_new_task_row_finds_a_department_of_a_party_by_typing(world, page, login):
+    from phoihop.core.testing import make_org
+    from phoihop.orgs.choices import OrgLevel
+
+    department = make_org(
+        "Phòng Lao động - Thương binh và Xã hội quận Hai Bà Trưng",
+        parent=world.hbt_gov,
+        level=OrgLevel.DISTRICT,
+    )
+    login("alice")
+    page.goto(f"/van-ban/{world.hbt_programme.pk}/sua/")
+    rows = page.locator('table[data-formset="tasks"] tbody tr')
+    before = rows.count()
+    page.locator('[data-add-row="tasks"]').click()
+    expect(rows).to_have_count(before + 1)
+    index = before  # the new row's formset index
+    search = page.locator(f"#id_tasks-{index}-lead-search")
+    search.press_sequentially("phong lao dong", delay=20)
+    expect(page.locator(f"#id_tasks-{index}-lead-search-suggest [role=option]")).to_have_count(1)
+    search.press("ArrowDown")
+    search.press("Enter")
+    expect(page.locator(f"#id_tasks-{index}-lead")).to_have_value(str(department.pk))

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core import permissions
+from phoihop.orgs.forms import OrgMultipleChoiceField
 from phoihop.orgs.models import Organization
 from phoihop.reporting.models import Period
 
@@ -19,10 +20,11 @@ class ReportCreateForm(forms.Form):
     agreement = forms.ModelChoiceField(
         label=_("Văn bản phối hợp"), queryset=Organization.objects.none(), required=False
     )
-    organizations = forms.ModelMultipleChoiceField(
+    organizations = OrgMultipleChoiceField(
         label=_("Hoặc các đơn vị báo cáo"),
         queryset=Organization.objects.none(),
         required=False,
+        scope="edit",
         help_text=_("Dùng khi báo cáo không gắn với một văn bản phối hợp"),
     )
     period = forms.ModelChoiceField(
@@ -37,6 +39,7 @@ class ReportCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agreement"].queryset = permissions.visible_agreements(user)
         self.fields["organizations"].queryset = permissions.organizations_for(user, "edit")
+        self.fields["organizations"].show_likely(user, self["organizations"].value())
 
     def clean(self):
         data = super().clean()

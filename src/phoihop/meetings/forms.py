@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core import permissions
+from phoihop.orgs.forms import OrgMultipleChoiceField
 from phoihop.orgs.models import Organization
 from phoihop.reporting.models import Period
 
@@ -26,10 +27,8 @@ class MeetingForm(forms.Form):
         help_text=_("Khi văn bản gốc không ghi năm, ví dụ: Sáng 3/3"),
     )
     venue = forms.CharField(label=_("Địa điểm"), max_length=300, required=False)
-    hosts = forms.ModelMultipleChoiceField(
-        label=_("Đơn vị chủ trì"),
-        queryset=Organization.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+    hosts = OrgMultipleChoiceField(
+        label=_("Đơn vị chủ trì"), queryset=Organization.objects.none(), scope="host"
     )
     agreements_reviewed = forms.ModelMultipleChoiceField(
         label=_("Văn bản được sơ kết, tổng kết"), queryset=Organization.objects.none(), required=False
@@ -58,6 +57,7 @@ class MeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["hosts"].queryset = actions.host_choices(user).order_by("path")
+        self.fields["hosts"].show_likely(user, self["hosts"].value())
         agreements = permissions.visible_agreements(user)
         self.fields["agreements_reviewed"].queryset = agreements
         self.fields["agreements_signed"].queryset = agreements

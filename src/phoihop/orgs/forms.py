@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -103,39 +105,79 @@ class OrganizationForm(forms.ModelForm):
         pass
 
 
-class OrgSelect(forms.Select):
-    """A short list of the likely units, and a search box for any other unit the user may pick (app.js adds the
-    picked unit to the list). A city's thousands of units never go into the page."""
+# Unit fields whose list would be too long for a page search the server instead. Each scope names the units such a
+# field accepts: `choices(user, params)` gives them (params: the search request's query string), and `action` is the
+# permission whose units are listed first. The search answers from the same function the form validates with.
+SCOPES: dict[str, tuple[Callable, str]] = {}
+
+
+def register_scope(name: str, choices: Callable, action: str = "view") -> None:
+    SCOPES[name] = (choices, action)
+
+
+register_scope("view", lambda user, params: permissions.visible_organizations(user))
+register_scope("edit", lambda user, params: permissions.organizations_for(user, "edit"), action="edit")
+
+
+class _Suggesting:
+    """A short list of the likely units, and a search box for any other unit the field accepts (app.js adds the
+    picked unit to the list, chosen). A city's thousands of units never go into the page."""
 
     template_name = "orgs/widgets/org_select.html"
 
     def __init__(self, scope: str = "view", attrs=None):
         super().__init__(attrs)
         self.scope = scope
+        self.params = ""
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["suggest_url"] = f"{reverse('orgs:suggest')}?quyen={self.scope}"
+        context["widget"]["suggest_url"] = f"{reverse('orgs:suggest')}?quyen={self.scope}{self.params}"
         return context
 
 
-class OrgChoiceField(forms.ModelChoiceField):
-    """Any unit of `queryset` is accepted; the page lists only the user's own units and those directly under
-    them, plus the unit already chosen."""
+class OrgSelect(_Suggesting, forms.Select):
+    pass
+
+
+class OrgSelectMultiple(_Suggesting, forms.SelectMultiple):
+    pass
+
+
+class _LikelyUnits:
+    def show_likely(self, user, chosen=None, around=()) -> None:
+        """List the user's own units, those directly under them, units at their level or above that the field
+        accepts (partners, other federations), the units `around` and those directly under them (an agreement's
+        parties and their departments), and whatever is already chosen; nothing else goes into the page."""
+        qs = self.queryset
+        roots = permissions.roots(user, SCOPES[self.widget.scope][1])
+        if roots and not permissions.is_global(user):
+            likely = qs.near(roots) | qs.filter(depth__lte=max(org.depth for org in roots))
+        else:
+            likely = qs.filter(depth__lte=1)  # the top of the trees for a global user
+        if around:
+            likely = likely | qs.near(around)
+        if chosen is None or isinstance(chosen, (str, int)) or hasattr(chosen, "pk"):
+            chosen = [chosen]
+        ids = [int(c) for c in (getattr(c, "pk", c) for c in chosen) if str(c or "").isdigit()]
+        if ids:
+            likely = likely | qs.filter(pk__in=ids)
+        choices = [(org.pk, self.label_from_instance(org)) for org in likely.order_by("path")[:500]]
+        empty = getattr(self, "empty_label", None)
+        self.widget.choices = ([("", empty)] if empty is not None else []) + choices
+
+
+class OrgChoiceField(_LikelyUnits, forms.ModelChoiceField):
+    """Any unit of `queryset` is accepted; the page lists only the likely ones (`show_likely`)."""
 
     def __init__(self, *args, scope: str = "view", **kwargs):
         kwargs.setdefault("widget", OrgSelect(scope))
         super().__init__(*args, **kwargs)
 
-    def show_likely(self, user, chosen=None) -> None:
-        roots = permissions.roots(user, self.widget.scope)
-        qs = self.queryset
-        if roots and not permissions.is_global(user):
-            likely = qs.near(roots)
-        else:
-            likely = qs.filter(depth__lte=1)  # the top of the trees for a global user
-        chosen = getattr(chosen, "pk", chosen)
-        if str(chosen or "").isdigit():
-            likely = likely | qs.filter(pk=int(chosen))
-        choices = [(org.pk, self.label_from_instance(org)) for org in likely.order_by("path")[:500]]
-        self.widget.choices = ([("", self.empty_label)] if self.empty_label is not None else []) + choices
+
+class OrgMultipleChoiceField(_LikelyUnits, forms.ModelMultipleChoiceField):
+    """Several units: any of `queryset` is accepted; the page lists only the likely ones (`show_likely`)."""
+
+    def __init__(self, *args, scope: str = "view", size: int = 6, **kwargs):
+        kwargs.setdefault("widget", OrgSelectMultiple(scope, attrs={"size": size}))
+        super().__init__(*args, **kwargs)

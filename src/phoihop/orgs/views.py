@@ -16,7 +16,7 @@ from phoihop.core.htmx import render_page
 from . import actions, selectors
 from .admin_units import snapshot_source
 from .choices import OrgKind, OrgLevel, UnitLevel
-from .forms import OrganizationForm
+from .forms import SCOPES, OrganizationForm
 from .models import AdminUnit, Organization
 
 PAGE_SIZE = 50
@@ -51,14 +51,9 @@ def org_search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def org_suggest(request: HttpRequest) -> JsonResponse:
-    """Units matching what is typed, for a unit field: those the user may see, or edit (`quyen=edit`)."""
-    scope = "edit" if request.GET.get("quyen") == "edit" else "view"
-    qs = (
-        permissions.organizations_for(request.user, "edit")
-        if scope == "edit"
-        else permissions.visible_organizations(request.user)
-    )
-    options, more = selectors.suggest_orgs(qs, request.GET.get("q", "")[:100])
+    """Units matching what is typed, for a unit field: those the field's scope (`quyen`) accepts for this user."""
+    choices, _action = SCOPES.get(request.GET.get("quyen") or "view", SCOPES["view"])
+    options, more = selectors.suggest_orgs(choices(request.user, request.GET), request.GET.get("q", "")[:100])
     return JsonResponse({"options": options, "more": more})
 
 

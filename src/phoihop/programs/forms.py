@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.core import permissions
 from phoihop.orgs.choices import OrgLevel
+from phoihop.orgs.forms import OrgChoiceField, OrgMultipleChoiceField
 from phoihop.orgs.models import Organization
 
 from .choices import AgreementKind, SigningPrefix, TaskFrequency, TaskStatus
@@ -79,46 +80,59 @@ class AgreementForm(forms.Form):
         self.fields["predecessor"].queryset = visible
 
 
-class PartyForm(forms.Form):
-    organization = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Organization.objects.none())
+def unit_kwargs(user, agreement: Agreement | None) -> dict:
+    """What rows naming units need to list the likely ones: the user, the agreement and its parties."""
+    parties = list(agreement.parties.all()) if agreement is not None and agreement.pk else []
+    return {"user": user, "agreement": agreement, "parties": parties}
+
+
+class RowForm(forms.Form):
+    """A row of one of the editor's formsets; rows that name units list the likely ones and search the rest."""
+
+    unit_fields: tuple[str, ...] = ()
+
+    def __init__(
+        self, *args, org_qs=None, user=None, agreement: Agreement | None = None, parties=(), **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        for name in self.unit_fields:
+            field = self.fields[name]
+            field.queryset = org_qs
+            if agreement is not None and agreement.pk:
+                field.widget.params = f"&van-ban={agreement.pk}"
+            if user is not None:
+                field.show_likely(user, self[name].value(), around=parties)
+
+
+class PartyForm(RowForm):
+    organization = OrgChoiceField(label=_("Đơn vị"), queryset=Organization.objects.none(), scope="party")
     is_lead = forms.BooleanField(label=_("Chủ trì"), required=False)
     signing_prefix = forms.ChoiceField(label=_("Hình thức ký"), choices=SigningPrefix.choices, required=False)
     signatory_name = forms.CharField(label=_("Người ký"), required=False, max_length=120)
     signatory_title = forms.CharField(label=_("Chức vụ"), required=False, max_length=200)
 
-    def __init__(self, *args, org_qs=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = org_qs
+    unit_fields = ("organization",)
 
 
-class ContentAreaForm(forms.Form):
+class ContentAreaForm(RowForm):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(label=_("Nội dung"), max_length=500)
     description = forms.CharField(label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, org_qs=None, **kwargs):
-        super().__init__(*args, **kwargs)
 
-
-class ChapterForm(forms.Form):
+class ChapterForm(RowForm):
     number = forms.IntegerField(label=_("Chương số"), min_value=1)
     title = forms.CharField(label=_("Tên chương"), max_length=300)
 
-    def __init__(self, *args, org_qs=None, **kwargs):
-        super().__init__(*args, **kwargs)
 
-
-class ArticleForm(forms.Form):
+class ArticleForm(RowForm):
     number = forms.IntegerField(label=_("Điều số"), min_value=1)
     chapter = forms.IntegerField(label=_("Thuộc chương"), required=False, min_value=1)
     title = forms.CharField(label=_("Tên điều"), max_length=300)
     body = forms.CharField(label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, org_qs=None, **kwargs):
-        super().__init__(*args, **kwargs)
 
-
-class TaskForm(forms.Form):
+class TaskForm(RowForm):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(label=_("Nhiệm vụ"), max_length=500)
     content_area = forms.TypedChoiceField(
@@ -128,9 +142,9 @@ class TaskForm(forms.Form):
         required=False,
         empty_value=None,
     )
-    lead = forms.ModelChoiceField(label=_("Chủ trì"), queryset=Organization.objects.none())
-    cooperating = forms.ModelMultipleChoiceField(
-        label=_("Phối hợp"), queryset=Organization.objects.none(), required=False
+    lead = OrgChoiceField(label=_("Chủ trì"), queryset=Organization.objects.none(), scope="party")
+    cooperating = OrgMultipleChoiceField(
+        label=_("Phối hợp"), queryset=Organization.objects.none(), required=False, scope="party", size=3
     )
     frequency = forms.ChoiceField(
         label=_("Tần suất"), choices=TaskFrequency.choices, initial=TaskFrequency.ONCE
@@ -141,11 +155,7 @@ class TaskForm(forms.Form):
     status = forms.ChoiceField(label=_("Trạng thái"), choices=TaskStatus.choices, initial=TaskStatus.PLANNED)
     description = forms.CharField(label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, org_qs=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = org_qs
-        self.fields["cooperating"].queryset = org_qs
-        self.fields["cooperating"].widget.attrs["size"] = 3
+    unit_fields = ("lead", "cooperating")
 
     def to_data(self) -> TaskData:
         c = self.cleaned_data
@@ -248,13 +258,12 @@ class AgreementEditor:
         self.form = AgreementForm(data, user=user, instance=agreement, initial=initial)
         rows = initial_rows(agreement)
         self.formsets = {}
+        row_kwargs = {"org_qs": self.org_qs, **unit_kwargs(user, agreement)}
         for name, (form_class, extra) in FORMSETS.items():
             if name == "parties" and not rows[name]:
                 extra = 2  # a new agreement starts with two empty party rows
             formset_class = forms.formset_factory(form_class, extra=extra, can_delete=True)
-            self.formsets[name] = formset_class(
-                data, prefix=name, initial=rows[name], form_kwargs={"org_qs": self.org_qs}
-            )
+            self.formsets[name] = formset_class(data, prefix=name, initial=rows[name], form_kwargs=row_kwargs)
         self.used: dict[str, list] = {}
         self.general_errors: list[str] = []
 

@@ -18,7 +18,7 @@ from phoihop.core.htmx import render_page
 from . import actions, selectors
 from .choices import AgreementKind, AgreementStatus, TaskStatus
 from .files import allowed_list, max_bytes
-from .forms import AgreementEditor, AttachmentForm, TaskForm, party_choices
+from .forms import AgreementEditor, AttachmentForm, TaskForm, party_choices, unit_kwargs
 from .models import Agreement, Article, Attachment, Task
 
 PAGE_SIZE = 25
@@ -202,8 +202,11 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _visible(request, pk)
     if not permissions.can_edit_agreement(request.user, agreement):
         raise PermissionDenied(_("Bạn không có quyền sửa văn bản này."))
-    org_qs = party_choices(request.user, agreement)
-    form = TaskForm(request.POST or None, org_qs=org_qs)
+    form = TaskForm(
+        request.POST or None,
+        org_qs=party_choices(request.user, agreement),
+        **unit_kwargs(request.user, agreement),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             task = actions.add_task(request.user, agreement, form.to_data())
@@ -240,7 +243,12 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "status": task.status,
         "description": task.description,
     }
-    form = TaskForm(request.POST or None, initial=initial, org_qs=party_choices(request.user, agreement))
+    form = TaskForm(
+        request.POST or None,
+        initial=initial,
+        org_qs=party_choices(request.user, agreement),
+        **unit_kwargs(request.user, agreement),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_task(request.user, task, form.to_data())

@@ -49,13 +49,15 @@ document.addEventListener("htmx:responseError", function (event) {
       var into = input.dataset.suggestInto && document.getElementById(input.dataset.suggestInto);
       close();
       if (into && li.dataset.id) {
-        // A list of likely units beside the search box: the picked unit joins the list, chosen.
+        // A list of likely units beside the search box: the picked unit joins the list, chosen (in a multiple
+        // list, beside those chosen before).
         var option = Array.prototype.find.call(into.options, function (o) { return o.value === li.dataset.id; });
         if (!option) {
           option = new Option(li.dataset.value, li.dataset.id);
           into.add(option);
         }
-        into.value = li.dataset.id;
+        if (into.multiple) option.selected = true;  // joins the units already chosen
+        else into.value = li.dataset.id;
         into.dispatchEvent(new Event("change", { bubbles: true }));
         input.value = "";
         return;
@@ -136,6 +138,7 @@ document.addEventListener("htmx:responseError", function (event) {
   }
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:load", function (event) { if (event.target.querySelectorAll) init(event.target); });
+  document.addEventListener("phoihop:added", function (event) { init(event.target); });
 })();
 
 // Long submissions (reading a large Excel file, writing thousands of figures): <form data-busy="message"> says

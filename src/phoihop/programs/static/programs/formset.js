@@ -10,6 +10,8 @@ document.addEventListener("click", function (event) {
   var index = parseInt(total.value, 10);
   body.insertAdjacentHTML("beforeend", template.innerHTML.replace(/__prefix__/g, String(index)));
   total.value = String(index + 1);
+  // Unit fields of the new row get their search (app.js listens for this).
+  body.lastElementChild.dispatchEvent(new CustomEvent("phoihop:added", { bubbles: true }));
   var first = body.lastElementChild && body.lastElementChild.querySelector("input, select, textarea");
   if (first) first.focus();
 });
