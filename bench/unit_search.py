@@ -48,7 +48,7 @@ BRANDS = (
 FORMS = ("Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV", "Tổng công ty", "Hợp tác xã")
 QUERIES = [
     "det may", "cong ty co phan xay dung", "truong tieu hoc", "benh vien da khoa", "viet tien", "an phat",
-    "co khi thang long", "thuc pham", "hai ba trung", "phuong", "cd cs", "hop tac xa nhua",
+    "co khi thang long", "thuc pham", "hai ba trung", "phuong", "cdcs det may", "hop tac xa nhua",
 ]  # fmt: skip
 TAX_PREFIX = "0101"
 

@@ -47,3 +47,16 @@ def test_charlie_searches_only_his_own_district(placed):
     visible = permissions.visible_organizations(placed.charlie)
     assert names(visible.search("hai ba trung")) == []
     assert names(visible.search("my duc")) == ["Liên đoàn Lao động huyện Mỹ Đức"]
+
+
+def test_common_abbreviations_find_the_words_they_stand_for_and_themselves(world):
+    from phoihop.core.testing import make_org
+
+    literal = make_org("CĐCS Công ty Cổ phần Dệt Kim Hà Nội", parent=world.hbt_union)
+    assert names(Organization.objects.search("cđcs may hai ba")) == [
+        "Công đoàn cơ sở Công ty May Hai Bà Trưng"
+    ]
+    assert names(Organization.objects.search("cdcs det kim")) == [literal.name]  # written as CĐCS in the name
+    assert names(Organization.objects.search("ldld hai ba")) == ["Liên đoàn Lao động quận Hai Bà Trưng"]
+    assert names(Organization.objects.search("ubnd my duc")) == ["Ủy ban nhân dân huyện Mỹ Đức"]
+    assert names(Organization.objects.search("ubnd lao dong")) == []  # every word must still match

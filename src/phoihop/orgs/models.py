@@ -33,6 +33,25 @@ class AdminUnitQuerySet(models.QuerySet):
         return self.filter(is_legacy=True)
 
 
+# What officials type for the words every other unit name carries ("cđcs", "ldld", "ubnd"), folded: such a word
+# matches the abbreviation as written in a name or the words it stands for.
+ABBREVIATIONS = {
+    "cdcs": "cong doan co so",
+    "cd": "cong doan",
+    "ldld": "lien doan lao dong",
+    "tld": "tong lien doan",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "ctcp": "cong ty co phan",
+    "cty": "cong ty",
+    "htx": "hop tac xa",
+    "bv": "benh vien",
+    "thcs": "trung hoc co so",
+    "thpt": "trung hoc pho thong",
+    "mn": "mam non",
+}
+
+
 def word_prefix_q(field: str, word: str) -> Q:
     """`word` starts a word of the folded text in `field` ("ba" matches "hai ba trung", not "bach mai")."""
     return Q(**{f"{field}__startswith": word}) | Q(**{f"{field}__contains": " " + word})
@@ -146,7 +165,8 @@ class OrganizationQuerySet(models.QuerySet):
         """Diacritic-insensitive search: every word starts a word of the name or of the unit it sits on.
 
         An organisation on a merged legacy unit is also found by the name of today's unit ("Vĩnh Long" finds the
-        federation of the former tỉnh Bến Tre). Matches in the organisation's own name come first.
+        federation of the former tỉnh Bến Tre). A common abbreviation ("cđcs", "ldld", "ubnd") also finds the words it
+        stands for. Matches in the organisation's own name come first.
         """
         folded = fold(query)
         words = folded.split()
@@ -155,11 +175,14 @@ class OrganizationQuerySet(models.QuerySet):
         condition = Q()
         for word in words:
             successors = AdminUnitSuccession.objects.filter(word_prefix_q("new__name_folded", word))
-            condition &= (
+            matches = (
                 word_prefix_q("name_folded", word)
                 | word_prefix_q("admin_unit__name_folded", word)
                 | Q(admin_unit_id__in=successors.values("old_id"))
             )
+            if word in ABBREVIATIONS:
+                matches |= word_prefix_q("name_folded", ABBREVIATIONS[word])
+            condition &= matches
         in_name = Q(name_folded__contains=folded)
         return (
             self.filter(condition)
