@@ -117,6 +117,8 @@ def test_agreement_leads_list_the_parties_departments_and_search_only_within_the
 
     assert found(alice, "phong lao dong", "party", **{"van-ban": programme.pk}) == {department.pk}
     assert found(alice, "phong lao dong", "party") == set()  # not a partner of hers outside this agreement
+    # The city's programme is one she reads but may not edit: it opens nothing of the city's tree to her.
+    assert found(alice, "my duc", "party", **{"van-ban": world.city_programme.pk}) == set()
     # Another district's agreement number does not open Hai Bà Trưng's departments to Charlie.
     assert found(client_for(world.charlie), "phong lao dong", "party", **{"van-ban": programme.pk}) == set()
     assert found(client_for(world.charlie), "phong lao dong", "nothing-such") == set()
