@@ -18,24 +18,16 @@ Medians over --runs repetitions; the targets are search ≤ 200 ms and leaderboa
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
 import random
 import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/phoihop_bench_reg")
-if URL.rsplit("/", 1)[-1] in ("test", "postgres"):
-    sys.exit("Chọn một cơ sở dữ liệu riêng cho benchmark, không dùng «test» hay «postgres».")
-os.environ["DATABASE_URL"] = URL
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "phoihop.settings")
-os.environ.setdefault("PHOIHOP_LOCAL", "true")
-os.environ.setdefault("PHOIHOP_DATA_DIR", tempfile.mkdtemp(prefix="phoihop-bench-"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kept_database import arguments, configure, start_django, timed  # noqa: E402
+
+URL = configure("postgres://postgres@127.0.0.1:5432/phoihop_bench_reg")
 
 ROWS = 1_000_000
 DISTRICTS, ENTERPRISES = 30, 33
@@ -55,20 +47,6 @@ QUERIES = [
     "may cat vai", "tiet kiem dien", "nguyen van an", "bo mach", "xu ly nuoc thai", "phan mem quan ly",
     "lo hoi", "cong nhan moi", "thang may", "son tinh dien", "tran thi hoa", "kiem tra chat luong",
 ]  # fmt: skip
-
-
-def ensure_database(rebuild: bool) -> None:
-    import psycopg
-
-    name = URL.rsplit("/", 1)[-1]
-    admin = URL.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and rebuild:
-            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def fill(log) -> dict:
@@ -168,33 +146,14 @@ def setup_objects(province) -> dict:
     }
 
 
-def timed(fn, runs: int) -> float:
-    fn()  # warm the caches once; medians are of the runs that follow
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples) * 1000
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--rebuild", action="store_true")
-    args = parser.parse_args()
-    ensure_database(args.rebuild)
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    args = arguments()
+    start_django(args.rebuild)
     from django.db import connection, transaction
 
     from phoihop.registries.leaderboards import initiative_leaderboard
     from phoihop.registries.registry import get_registry
 
-    call_command("migrate", verbosity=0)
     objects = fill(lambda message: print(message, flush=True))
     registry = get_registry("sang-kien")
     user = objects["user"]

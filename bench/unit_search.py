@@ -18,23 +18,15 @@ a field can answer while the user types (the page waits 200 ms after the last ke
 
 from __future__ import annotations
 
-import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/phoihop_bench_units")
-if URL.rsplit("/", 1)[-1] in ("test", "postgres"):
-    sys.exit("Chọn một cơ sở dữ liệu riêng cho benchmark, không dùng «test» hay «postgres».")
-os.environ["DATABASE_URL"] = URL
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "phoihop.settings")
-os.environ.setdefault("PHOIHOP_LOCAL", "true")
-os.environ.setdefault("PHOIHOP_DATA_DIR", tempfile.mkdtemp(prefix="phoihop-bench-"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kept_database import arguments, configure, start_django, timed  # noqa: E402
+
+URL = configure("postgres://postgres@127.0.0.1:5432/phoihop_bench_units")
 
 PROVINCES, MIDDLE, LEAVES = 34, 30, 97
 TRADES = (
@@ -51,20 +43,6 @@ QUERIES = [
     "co khi thang long", "thuc pham", "hai ba trung", "phuong", "cdcs det may", "hop tac xa nhua",
 ]  # fmt: skip
 TAX_PREFIX = "0101"
-
-
-def ensure_database(rebuild: bool) -> None:
-    import psycopg
-
-    name = URL.rsplit("/", 1)[-1]
-    admin = URL.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and rebuild:
-            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def grassroots_name(rng: random.Random, place: str, n: int) -> str:
@@ -150,34 +128,15 @@ def fill(log) -> None:
                                   organization=org, role="editor")  # fmt: skip
 
 
-def timed(fn, runs: int) -> float:
-    fn()  # warm the caches once; medians are of the runs that follow
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples) * 1000
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--rebuild", action="store_true")
-    args = parser.parse_args()
-    ensure_database(args.rebuild)
-
-    import django
-
-    django.setup()
+    args = arguments()
+    start_django(args.rebuild)
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
 
     from phoihop.core import permissions
     from phoihop.orgs.models import Organization
     from phoihop.orgs.selectors import suggest_orgs
 
-    call_command("migrate", verbosity=0)
     fill(lambda message: print(message, flush=True))
     User = get_user_model()
     users = [
