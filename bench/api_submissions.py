@@ -65,11 +65,11 @@ function init(args)
 end
 
 function request()
-  position = position + 1
-  local line = mine[position]
-  if line == nil then line = mine[#mine] end
-  local token, report = line:match("([^ ]+) ([^ ]+)")
-  return wrk.format("POST", "/api/v1/reporting/reports/" .. report .. "/submit",
+  -- Past the end of its slice a thread starts it again (the ceiling benchmark replays fewer reports than it sends).
+  position = position % #mine + 1
+  local token, report = mine[position]:match("([^ ]+) ([^ ]+)")
+  local path = string.gsub(os.getenv("BENCH_PATH"), "{report}", report)
+  return wrk.format("POST", path,
     {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
 end
 
@@ -201,12 +201,24 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def wrk(url: str, clients: int, seconds: int, threads: int, script: Path, pairs: Path | None = None) -> dict:
+SUBMIT_PATH = "/api/v1/reporting/reports/{report}/submit"
+
+
+def wrk(
+    url: str,
+    clients: int,
+    seconds: int,
+    threads: int,
+    script: Path,
+    pairs: Path | None = None,
+    path: str = SUBMIT_PATH,
+) -> dict:
     env = {
         **os.environ,
         "BENCH_PAIRS": str(pairs or ""),
         "BENCH_THREADS": str(threads),
         "BENCH_BODY": json.dumps(BODY, ensure_ascii=False),
+        "BENCH_PATH": path,
     }
     cmd = [
         "wrk",
@@ -229,10 +241,10 @@ def wrk(url: str, clients: int, seconds: int, threads: int, script: Path, pairs:
     raise SystemExit(f"wrk gave no result:\n{result.stdout}\n{result.stderr}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str, seconds: int = 30) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--seconds", type=int, default=seconds)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
@@ -242,14 +254,17 @@ def main() -> None:
         "2 = as `phoihop serve` runs by default)",
     )  # fmt: skip
     parser.add_argument("--reference", type=int, default=10, help="seconds of the /healthz reference run")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def environment(data_dir: str) -> dict:
+    """PostgreSQL checked and emptied, wrk present; the environment of this process and of the server."""
     if not shutil.which("wrk"):
         raise SystemExit("Thiếu wrk: cài bằng `apt-get install wrk` (gói Debian).")
     db = os.environ.get("DATABASE_URL", DEFAULT_DB)
     if not db.startswith("postgres"):
         raise SystemExit("Benchmark này chạy trên PostgreSQL: đặt DATABASE_URL=postgres://…")
     ensure_database(db)
-    data_dir = tempfile.mkdtemp(prefix="phoihop-bench-")
     env = {
         **os.environ,
         "DATABASE_URL": db,
@@ -261,6 +276,116 @@ def main() -> None:
         "PYTHONPATH": str(ROOT / "src"),
     }
     os.environ.update(env)
+    return env
+
+
+class Server:
+    """gunicorn serving the app on a free loopback port, with wrk's scripts; stopped on leaving the block."""
+
+    def __init__(self, args: argparse.Namespace, env: dict, data_dir: str, pairs: Path) -> None:
+        self.args, self.env, self.pairs = args, env, pairs
+        self.script = Path(data_dir) / "submit.lua"
+        self.script.write_text(LUA, encoding="utf-8")
+        self.reference_script = Path(data_dir) / "reference.lua"
+        self.reference_script.write_text(LUA[LUA.index("function done") :], encoding="utf-8")
+        self.lines = pairs.read_text().splitlines()
+
+    def __enter__(self) -> Server:
+        port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "phoihop.wsgi:application", "--bind", f"127.0.0.1:{port}",
+             "--workers", str(self.args.workers), "--threads", str(self.args.server_threads), "--backlog", "2048",
+             "--log-level", "warning"],
+            env=self.env, cwd=str(ROOT),
+        )  # fmt: skip
+        for _ in range(100):
+            if self.process.poll() is not None:
+                raise SystemExit("Máy chủ gunicorn không khởi động được: xem lỗi in ở trên.")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def load(
+        self, path: str = SUBMIT_PATH, lines: list[str] | None = None, warm: int | None = None, count=None
+    ) -> tuple[dict, dict, int]:
+        """Warm-up, then the measured run: wrk's result, the CPU seconds spent meanwhile by whom, and how far
+        `count()` (a number read from the database) moved during the measured run.
+
+        Warm-up and measured run take disjoint reports, so a request the warm-up left queued in the server
+        cannot meet a report the measured run submits.
+        """
+        args, lines = self.args, lines or self.lines
+        warm = min(len(lines) // 2, args.warmup * 1500) if warm is None else warm
+        if args.warmup:
+            self.pairs.write_text("\n".join(lines[:warm]) + "\n")
+            wrk(self.url, args.clients, args.warmup, args.threads, self.script, self.pairs, path)
+            settle()  # requests still in flight when wrk stopped land before the baseline count
+        self.pairs.write_text("\n".join(lines[warm:]) + "\n")
+        counted = count() if count else 0
+        before = cpu_split(self.process.pid)
+        result = wrk(self.url, args.clients, args.seconds, args.threads, self.script, self.pairs, path)
+        after = cpu_split(self.process.pid)
+        if count:
+            settle()
+            counted = count() - counted
+        return result, {k: after[k] - before[k] for k in before}, counted
+
+    def reference(self) -> dict:
+        """The cheapest request the same server answers (one SELECT 1): tells a slow machine from a slow submission."""
+        args = self.args
+        return wrk(f"{self.url}/healthz", args.clients, args.reference, args.threads, self.reference_script)
+
+
+def report(label: str, result: dict, spent: dict, goal: bool = True) -> float:
+    """Print one measured run; returns its rate of successful requests per second."""
+    seconds = result["duration_us"] / 1e6
+    ok = result["requests"] - result["non_2xx"]
+    print(
+        f"{label}: {result['requests']:,} yêu cầu ({ok:,} thành công, {result['non_2xx']} lỗi HTTP, "
+        f"{result['socket_errors']} lỗi kết nối) trong {seconds:.1f} s"
+    )
+    print(f"  Thông lượng: {ok / seconds:.0f} /giây" + (" — mục tiêu ≥ 200" if goal else ""))
+    print(
+        "  Độ trễ: p50 {:.0f} ms · p90 {:.0f} ms · p95 {:.0f} ms · p99 {:.0f} ms · max {:.0f} ms{}".format(
+            result["p50_us"] / 1000,
+            result["p90_us"] / 1000,
+            result["p95_us"] / 1000,
+            result["p99_us"] / 1000,
+            result["max_us"] / 1000,
+            " — mục tiêu p95 ≤ 250 ms" if goal else "",
+        )
+    )
+    per = 1000 / max(ok, 1)
+    other = spent["machine"] - spent["app"] - spent["pg"] - spent["children"]
+    print(
+        f"  CPU mỗi yêu cầu (đo từ /proc): ứng dụng {spent['app'] * per:.1f} ms · "
+        f"PostgreSQL {spent['pg'] * per:.1f} ms · wrk {spent['children'] * per:.1f} ms · "
+        f"còn lại (nhân hệ điều hành, tiến trình khác) {other * per:.1f} ms · cả máy {spent['machine'] * per:.1f} ms"
+    )
+    return ok / seconds
+
+
+def print_reference(reference: dict, rate: float) -> None:
+    ref_rate = reference["requests"] / (reference["duration_us"] / 1e6)
+    print(
+        f"Tham chiếu cùng lần chạy: /healthz (một SELECT 1) {ref_rate:.0f} yêu cầu/giây, "
+        f"p95 {reference['p95_us'] / 1000:.0f} ms; một lần gửi báo cáo tốn bằng {ref_rate / max(rate, 1e-9):.1f} "
+        "yêu cầu tham chiếu"
+    )
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0])
+    data_dir = tempfile.mkdtemp(prefix="phoihop-bench-")
+    env = environment(data_dir)
     # Enough reports that no client runs out: a generous upper bound on throughput.
     per_client = max(200, (args.seconds + args.warmup) * 1500 // args.clients)
     pairs = Path(data_dir) / "pairs.txt"
@@ -269,83 +394,20 @@ def main() -> None:
     print(
         f"Chuẩn bị {total:,} báo cáo nháp cho {args.clients} đơn vị ({time.perf_counter() - started:.1f} s)"
     )
-    script = Path(data_dir) / "submit.lua"
-    script.write_text(LUA, encoding="utf-8")
-    reference_script = Path(data_dir) / "reference.lua"
-    reference_script.write_text(LUA[LUA.index("function done") :], encoding="utf-8")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "phoihop.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--threads", str(args.server_threads), "--backlog", "2048",
-         "--log-level", "warning"],
-        env=env, cwd=str(ROOT),
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                time.sleep(0.2)
-        url = f"http://127.0.0.1:{port}"
-        # Warm-up and measured run take disjoint reports, so a request the warm-up left queued in the server
-        # cannot meet a report the measured run submits.
-        lines = pairs.read_text().splitlines()
-        warm = min(len(lines) // 2, args.warmup * 1500)
-        pairs.write_text("\n".join(lines[:warm]) + "\n")
-        if args.warmup:
-            wrk(url, args.clients, args.warmup, args.threads, script, pairs)
-            settle()  # requests still in flight when wrk stopped land before the baseline count
-        from phoihop.reporting.models import Report
+    from phoihop.reporting.models import Report
 
-        submitted_before = Report.objects.filter(status="submitted").count()
-        pairs.write_text("\n".join(lines[warm:]) + "\n")
-        cpu_before = cpu_split(server.pid)
-        result = wrk(url, args.clients, args.seconds, args.threads, script, pairs)
-        cpu_after = cpu_split(server.pid)
-        submitted = Report.objects.filter(status="submitted").count() - submitted_before
-        # Reference in the same run: the cheapest request the same server answers (one SELECT 1), to tell a
-        # slow machine from a slow submission.
-        reference = wrk(f"{url}/healthz", args.clients, args.reference, args.threads, reference_script)
+    try:
+        with Server(args, env, data_dir, pairs) as server:
+            result, spent, submitted = server.load(count=Report.objects.filter(status="submitted").count)
+            reference = server.reference()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
         shutil.rmtree(data_dir, ignore_errors=True)
-    seconds = result["duration_us"] / 1e6
-    rate = result["requests"] / seconds
-    ok = result["requests"] - result["non_2xx"]
     print(
-        f"{args.clients} client đồng thời, {seconds:.1f} s, gunicorn {args.workers} worker × "
-        f"{args.server_threads} luồng, PostgreSQL"
+        f"{args.clients} client đồng thời, gunicorn {args.workers} worker × {args.server_threads} luồng, PostgreSQL"
     )
-    print(
-        f"Yêu cầu: {result['requests']:,} ({ok:,} thành công, {result['non_2xx']} lỗi HTTP, {result['socket_errors']} lỗi kết nối)"
-    )
-    print(f"Báo cáo đã gửi trong CSDL: {submitted:,}")
-    print(f"Thông lượng: {ok / seconds:.0f} lần gửi/giây (tổng {rate:.0f} yêu cầu/giây) — mục tiêu ≥ 200")
-    print(
-        "Độ trễ: p50 {:.0f} ms · p90 {:.0f} ms · p95 {:.0f} ms · p99 {:.0f} ms · max {:.0f} ms — mục tiêu p95 ≤ 250 ms".format(
-            result["p50_us"] / 1000,
-            result["p90_us"] / 1000,
-            result["p95_us"] / 1000,
-            result["p99_us"] / 1000,
-            result["max_us"] / 1000,
-        )
-    )
-    spent = {k: cpu_after[k] - cpu_before[k] for k in cpu_before}
-    per = 1000 / max(ok, 1)
-    other = spent["machine"] - spent["app"] - spent["pg"] - spent["children"]
-    print(
-        f"CPU mỗi lần gửi (đo từ /proc trong lần chạy đo): ứng dụng {spent['app'] * per:.1f} ms · "
-        f"PostgreSQL {spent['pg'] * per:.1f} ms · wrk {spent['children'] * per:.1f} ms · "
-        f"còn lại (nhân hệ điều hành, tiến trình khác) {other * per:.1f} ms · cả máy {spent['machine'] * per:.1f} ms"
-    )
-    ref_rate = reference["requests"] / (reference["duration_us"] / 1e6)
-    print(
-        f"Tham chiếu cùng lần chạy: /healthz (một SELECT 1) {ref_rate:.0f} yêu cầu/giây, "
-        f"p95 {reference['p95_us'] / 1000:.0f} ms; một lần gửi báo cáo tốn bằng {ref_rate / (ok / seconds):.1f} "
-        "yêu cầu tham chiếu"
-    )
+    rate = report("Gửi báo cáo qua API", result, spent)
+    print(f"  Báo cáo đã gửi trong CSDL: {submitted:,}")
+    print_reference(reference, rate)
 
 
 if __name__ == "__main__":
