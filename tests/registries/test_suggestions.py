@@ -53,6 +53,57 @@ def test_two_units_with_one_name_are_told_apart_by_their_parent_and_the_label_re
     assert resolver.find(f"Công đoàn cơ sở Dệt may – {hbt.hbt_union.name}") == other_district_union
 
 
+def test_a_full_name_that_is_another_units_short_name_is_offered_and_resolved_as_itself(hbt, client_for):
+    # One unit's short name is another unit's full name: the suggestion, the edit form and the resolver agree that
+    # the full name is not shared, so the plain name offered is the one an import or a save accepts back.
+    named = t.make_org("Công đoàn Dệt may Thăng Long", parent=hbt.hbt_union)
+    t.make_org(
+        "Công đoàn cơ sở Công ty Dệt may Thăng Long",
+        parent=hbt.hbt_union,
+        short_name="Công đoàn Dệt may Thăng Long",
+    )
+    abbreviated = t.make_org(
+        "Công đoàn cơ sở Bệnh viện Thanh Nhàn", parent=hbt.hbt_union, short_name="CĐCS BV Thanh Nhàn"
+    )
+    assert "Công đoàn Dệt may Thăng Long" in values(
+        suggest(client_for(hbt.alice), "sang-kien", "unit", "cong doan det may thang long")
+    )
+    registry = get_registry("sang-kien")
+    resolver = Context(hbt.alice, registry).orgs(registry.by_name["unit"])
+    assert resolver.label(named) == "Công đoàn Dệt may Thăng Long"
+    assert resolver.find("cong doan det may thang long") == named
+    # A short name nobody has as a full name still finds its unit.
+    assert resolver.find("CĐCS BV Thanh Nhàn") == abbreviated
+    assert resolver.label(abbreviated) == abbreviated.name  # its own short name does not make its name shared
+    record = t.make_initiative(named, "Cải tiến khung dệt")
+    page = (
+        client_for(hbt.alice).get(reverse("registries:edit", args=["sang-kien", record.pk])).content.decode()
+    )
+    assert 'value="Công đoàn Dệt may Thăng Long"' in page
+
+
+def test_one_full_name_with_different_short_names_is_still_shared(hbt, client_for):
+    first = t.make_org(
+        "Công đoàn cơ sở Trường Tiểu học Lê Ngọc Hân", parent=hbt.hbt_union, short_name="CĐ TH LNH"
+    )
+    t.make_org("Công đoàn cơ sở Trường Tiểu học Lê Ngọc Hân", parent=hbt.enterprise)
+    found = values(suggest(client_for(hbt.alice), "sang-kien", "unit", "le ngoc han"))
+    assert sorted(found) == sorted(
+        [
+            f"Công đoàn cơ sở Trường Tiểu học Lê Ngọc Hân – {hbt.hbt_union.name}",
+            f"Công đoàn cơ sở Trường Tiểu học Lê Ngọc Hân – {hbt.enterprise.name}",
+        ]
+    )
+    record = t.make_initiative(first, "Sáng kiến dạy học")
+    page = (
+        client_for(hbt.alice).get(reverse("registries:edit", args=["sang-kien", record.pk])).content.decode()
+    )
+    assert f'value="Công đoàn cơ sở Trường Tiểu học Lê Ngọc Hân – {hbt.hbt_union.name}"' in page
+    registry = get_registry("sang-kien")
+    resolver = Context(hbt.alice, registry).orgs(registry.by_name["unit"])
+    assert resolver.find(f"Công đoàn cơ sở Trường Tiểu học Lê Ngọc Hân – {hbt.hbt_union.name}") == first
+
+
 def test_many_matches_are_capped_and_say_there_are_more(hbt, client_for):
     for n in range(15):
         t.make_enterprise(hbt.hbt_union, f"Công ty TNHH May mặc số {n}")

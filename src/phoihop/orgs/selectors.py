@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -176,6 +177,24 @@ def org_label(org, duplicated: bool = False) -> str:
     return org.name
 
 
+def shared_names(queryset, names) -> set[str]:
+    """Of these folded unit names, those that two or more units of `queryset` bear as their full name.
+
+    The one rule for when a label carries the parent's name (org_label): the unit suggestions, the registry forms
+    and the import resolver (registries.resolve) follow it, so a label offered is a label accepted back. A short
+    name equal to another unit's full name does not make that name shared.
+    """
+    names = {n for n in names if n}
+    if not names:
+        return set()
+    # name_folded is the folded name, then the folded short name when there is one.
+    candidates = Q()
+    for name in names:
+        candidates |= Q(name_folded=name) | Q(name_folded__startswith=f"{name} ")
+    counts = Counter(fold(full) for full in queryset.filter(candidates).values_list("name", flat=True))
+    return {name for name in names if counts[name] > 1}
+
+
 def suggest_orgs(queryset, query: str, limit: int = 12) -> tuple[list[dict], bool]:
     """Units of `queryset` whose name matches what is being typed, diacritics ignored ("hai ba" finds Hai Bà
     Trưng), or whose tax code starts with it: at most `limit`, each with the label the resolver accepts back."""
@@ -189,14 +208,7 @@ def suggest_orgs(queryset, query: str, limit: int = 12) -> tuple[list[dict], boo
     found = list(matches.select_related("parent").only("id", "name", "parent__name", "tax_code")[: limit + 1])
     more = len(found) > limit
     found = found[:limit]
-    names = {fold(org.name) for org in found}
-    shared = {
-        row["name_folded"]
-        for row in queryset.filter(name_folded__in=names)
-        .values("name_folded")
-        .annotate(n=Count("id"))
-        .filter(n__gt=1)
-    }
+    shared = shared_names(queryset, {fold(org.name) for org in found})
     options = [
         {
             "id": org.pk,

@@ -9,7 +9,8 @@ from django import forms
 from django.urls import reverse
 
 from phoihop.core.formatting import vn_date, vn_number
-from phoihop.orgs.selectors import org_label
+from phoihop.core.text import fold
+from phoihop.orgs.selectors import org_label, shared_names
 
 from .registry import Column, Context, Registry
 
@@ -19,8 +20,8 @@ def _initial(column: Column, value, ctx: Context):
     if value is None or value == "" or value == []:
         return ""
     if column.kind == "org":
-        shared = ctx.org_queryset(column).filter(name_folded=value.name_folded).exclude(pk=value.pk).exists()
-        return org_label(value, shared)
+        folded = fold(value.name)
+        return org_label(value, folded in shared_names(ctx.org_queryset(column), {folded}))
     if column.kind == "ref":
         return value.pk
     if column.kind == "date":

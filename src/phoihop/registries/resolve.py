@@ -34,12 +34,16 @@ class OrgResolver:
         )
         self.orgs = list(qs.order_by("path"))
         self.by_id = {org.pk: org for org in self.orgs}
+        # A full name wins over a short one: "Công đoàn ngành Y tế" is that unit even when another unit's short name
+        # is the same words. A name is shared, and its label carries the parent's name, only when two units have it
+        # as their full name: orgs.selectors.shared_names, which the unit suggestions and the edit forms ask.
         self._by_name: dict[str, list] = defaultdict(list)
+        self._by_short_name: dict[str, list] = defaultdict(list)
         self._by_tax: dict[str, object] = {}
         for org in self.orgs:
             self._by_name[fold(org.name)].append(org)
-            if org.short_name:
-                self._by_name[fold(org.short_name)].append(org)
+            if org.short_name and fold(org.short_name) != fold(org.name):
+                self._by_short_name[fold(org.short_name)].append(org)
             if org.tax_code:
                 self._by_tax[org.tax_code] = org
         for org in self.orgs:
@@ -66,7 +70,8 @@ class OrgResolver:
             return self.find(int(m.group(1)))
         if _TAX.match(text) and text in self._by_tax:
             return self._by_tax[text]
-        hits = {org.pk: org for org in self._by_name.get(fold(text), [])}
+        key = fold(text)
+        hits = {org.pk: org for org in self._by_name.get(key) or self._by_short_name.get(key, [])}
         if len(hits) == 1:
             return next(iter(hits.values()))
         if len(hits) > 1:
