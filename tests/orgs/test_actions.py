@@ -185,6 +185,59 @@ def test_an_organisation_needs_a_unit_of_its_own_level(placed):
     assert errors_of(exc)["admin_unit"] == ["Chọn địa bàn (đơn vị hành chính) nơi đơn vị đặt trụ sở."]
 
 
+def test_a_unit_lies_in_its_parents_province(placed):
+    # Đà Nẵng's Hải Châu is outside Hà Nội: a district federation there cannot sit under Hà Nội's federation.
+    with pytest.raises(ValidationError) as exc:
+        actions.create_organization(
+            None,
+            name="LĐLĐ quận Hải Châu",
+            kind=K.LABOUR_FEDERATION,
+            level=L.DISTRICT,
+            parent=placed.city_union,
+            admin_unit=legacy_unit("Quận Hải Châu", province="Thành phố Đà Nẵng"),
+        )
+    assert errors_of(exc)["admin_unit"] == [
+        f"Địa bàn Quận Hải Châu thuộc Thành phố Đà Nẵng, ngoài địa bàn của đơn vị cấp trên «{placed.city_union.name}» "
+        "(Thành phố Hà Nội). Chọn địa bàn trong Thành phố Hà Nội, hoặc chọn lại đơn vị cấp trên."
+    ]
+    # A legacy district's province is followed to today's: today's ward of Hà Nội fits Hai Bà Trưng's union (on
+    # the legacy district) as well as a legacy ward does.
+    org = actions.create_organization(
+        placed.alice,
+        name="Công đoàn cơ sở Trường Mầm non Bạch Mai",
+        kind=K.GRASSROOTS_UNION,
+        level=L.GRASSROOTS,
+        parent=placed.hbt_union,
+        admin_unit=current_unit("Phường Bạch Mai"),
+    )
+    assert org.parent == placed.hbt_union
+    with pytest.raises(ValidationError) as exc:
+        actions.update_organization(
+            placed.alice, org, admin_unit=current_unit("Phường Hải Châu", province="Thành phố Đà Nẵng")
+        )
+    assert "ngoài địa bàn của đơn vị cấp trên" in errors_of(exc)["admin_unit"][0]
+    org.refresh_from_db()
+    assert org.admin_unit == current_unit("Phường Bạch Mai")
+    # A corporation's union (upper-level, not territorial) has grassroots unions wherever the corporation works.
+    corporation = actions.create_organization(
+        None,
+        name="Công đoàn Tổng công ty Vận tải Thủ đô",
+        kind=K.UPPER_LEVEL_UNION,
+        level=L.DISTRICT,
+        parent=placed.city_union,
+        admin_unit=placed.hbt_unit,
+    )
+    branch = actions.create_organization(
+        None,
+        name="Công đoàn cơ sở Chi nhánh Đà Nẵng",
+        kind=K.GRASSROOTS_UNION,
+        level=L.GRASSROOTS,
+        parent=corporation,
+        admin_unit=current_unit("Phường Hải Châu", province="Thành phố Đà Nẵng"),
+    )
+    assert branch.parent == corporation
+
+
 def test_a_unit_cannot_move_under_its_own_descendant(placed):
     with pytest.raises(ValidationError) as exc:
         actions.update_organization(None, placed.hbt_union, parent=placed.hbt_grassroots)

@@ -50,6 +50,17 @@ KIND_PARENTS: dict[str, set[str]] = {
     K.PARTY_COMMITTEE: {K.PARTY_COMMITTEE},
 }
 
+# Kinds whose remit is their area: what sits under them lies in their province. A sectoral or upper-level union
+# (e.g. a corporation's union) may have units in several provinces.
+TERRITORIAL = {
+    K.LABOUR_FEDERATION,
+    K.REGIONAL_UNION,
+    K.PEOPLE_COMMITTEE,
+    K.DEPARTMENT,
+    K.PEOPLES_COUNCIL,
+    K.PARTY_COMMITTEE,
+}
+
 # Kinds that may share their parent's level (a department is at its committee's level).
 SAME_LEVEL_OK = {K.DEPARTMENT, K.SECTORAL_UNION, K.STATE_AGENCY, K.PUBLIC_SERVICE_UNIT, K.OTHER}
 
@@ -76,6 +87,19 @@ def with_check_digit(first_nine: str) -> str | None:
     total = sum(int(d) * w for d, w in zip(first_nine, TAX_CODE_WEIGHTS, strict=True))
     check = 10 - total % 11
     return first_nine + str(check) if check < 10 else None
+
+
+def current_province(unit):
+    """The province of today holding an administrative unit, or None when it cannot be told.
+
+    A legacy unit's province is followed to the one it merged into in 2025 (provinces merged whole, so there is one);
+    so a district union placed on a legacy district and its city's federation placed on today's city agree.
+    """
+    province = unit if unit.level == UnitLevel.PROVINCE else (unit.province if unit.province_id else None)
+    if province is None or not province.is_legacy:
+        return province
+    successors = list(province.successors.filter(level=UnitLevel.PROVINCE)[:2])
+    return successors[0] if len(successors) == 1 else None
 
 
 def _label(choices, value) -> str:
@@ -157,6 +181,23 @@ def validate_organization(org, require_unit: bool = True) -> None:
                 "actual": _label(UnitLevel, unit.level).lower(),
             },
         )
+
+    if unit is not None and parent is not None and parent.kind in TERRITORIAL and parent.admin_unit_id:
+        mine, theirs = current_province(unit), current_province(parent.admin_unit)
+        if mine is not None and theirs is not None and mine.pk != theirs.pk:
+            add(
+                "admin_unit",
+                _(
+                    "Địa bàn %(unit)s thuộc %(province)s, ngoài địa bàn của đơn vị cấp trên «%(parent)s» "
+                    "(%(parent_province)s). Chọn địa bàn trong %(parent_province)s, hoặc chọn lại đơn vị cấp trên."
+                )
+                % {
+                    "unit": unit.name,
+                    "province": mine.name,
+                    "parent": parent.name,
+                    "parent_province": theirs.name,
+                },
+            )
 
     if kind == K.ENTERPRISE:
         if not org.ownership:
