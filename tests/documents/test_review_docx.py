@@ -147,14 +147,30 @@ def test_a_period_without_data_says_so_in_words_with_no_empty_table(world):
     assert not document.inline_shapes
 
 
-def test_the_report_only_counts_figures_the_user_may_see(world, hbt_report):
-    # Bob (the city) sees Hai Bà Trưng's figures; a user of the people's committee only would not.
-    text = _body_text(_docx(hbt_report, user=world.bob))
-    assert "1.065 công nhân giỏi cấp cơ sở" in text
+def test_the_bodies_of_a_joint_report_share_its_totals_and_no_one_else_sees_them(world, hbt_report):
+    from openpyxl import load_workbook
+
     from phoihop.core.testing import make_user
 
-    outsider = make_user("ubnd.hbt", world.hbt_gov)
-    assert "chưa có số liệu đã được duyệt" in _body_text(_docx(hbt_report, user=outsider))
+    # The programme's two parties sign the report together: a user of the people's committee gets the
+    # federation's totals, as the signed document carries them; so does Bob (the city, above both).
+    committee = make_user("ubnd.hbt", world.hbt_gov)
+    assert "1.065 công nhân giỏi cấp cơ sở" in _body_text(_docx(hbt_report, user=committee))
+    assert "1.065 công nhân giỏi cấp cơ sở" in _body_text(_docx(hbt_report, user=world.bob))
+    # Only totals: the appendix by unit lists no unit of the federation's tree to the committee, and says why.
+    book = load_workbook(
+        io.BytesIO(rendering.produce(DocumentKind.APPENDIX, "xlsx", report=hbt_report, user=committee))
+    )
+    summary = {row[1]: row for row in book["Tổng hợp"].iter_rows(values_only=True) if row and row[1]}
+    assert summary["– cấp cơ sở"][4] in (1065, 1089, 505)
+    units = [row for row in book["Theo đơn vị"].iter_rows(values_only=True) if any(row)]
+    names = {row[1] for row in units}
+    assert world.hbt_union.name not in names
+    assert any(world.hbt_union.name in (row[1] or "") and "ngoài phạm vi" in row[1] for row in units)
+    # A unit below the federation, and Charlie of Mỹ Đức, see nothing of it.
+    below = make_user("cdcs.hbt", world.hbt_grassroots)
+    for user in (below, world.charlie):
+        assert "chưa có số liệu đã được duyệt" in _body_text(_docx(hbt_report, user=user))
 
 
 def test_hints_left_in_the_drafts_are_not_printed(world):

@@ -125,6 +125,28 @@ def _combine_qualifiers(found: list[str]) -> str:
     return "khoảng"
 
 
+def shares_totals(organizations, user) -> bool:
+    """Does the user speak for one of a review report's bodies (or a unit above one)?
+
+    The bodies sign the report together: the people's committee and the federation of a district, or the three
+    federations of a joint programme. So the people of any of them see the report's totals over every body's tree,
+    as the signed document carries them. Only totals: the appendix by unit lists no unit below another body, and a
+    unit below a body sees only its own part (the campaign boards' rule).
+    """
+    from phoihop.core import permissions
+
+    if user is None or permissions.is_global(user):
+        return True
+    return any(permissions.can(user, "view", org) for org in organizations)
+
+
+def report_figures(report, user=None, organizations=None) -> Figures:
+    """A review report's figures: the totals over all its bodies for the people of one of them, else the user's part."""
+    orgs = list(report.organizations.all()) if organizations is None else organizations
+    shared = shares_totals(orgs, user)
+    return collect([o.pk for o in orgs], report.period, user=None if shared else user)
+
+
 def visible_ids(organizations, user) -> list[int]:
     """The organisations the user may see: a report may name a body outside the user's tree (the people's
     committee beside their federation), whose figures are then simply not counted for this user."""

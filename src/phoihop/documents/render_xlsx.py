@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from phoihop.reporting.choices import ValueType
 
-from .figures import Figures, IndicatorFigures, _key_part, collect, visible_ids
+from .figures import Figures, IndicatorFigures, _key_part, report_figures, visible_ids
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -131,9 +131,12 @@ def _by_unit(wb: Workbook, report, figures: Figures, user) -> None:
             columns += [(entry, option) for option, fig in entry.options if fig.has_value]
         else:
             columns.append((entry, None))
-    roots = visible_ids(report.organizations.values_list("pk", flat=True), user)
+    bodies = list(report.organizations.all())
+    # Units are listed only within the user's own scope: another body's totals are shared, its units are not.
+    roots = visible_ids([o.pk for o in bodies], user)
     if not roots:
         return
+    unlisted = [o.name for o in bodies if o.pk not in roots]
     query = Query(
         indicators=[e.code for e in entries],
         organizations=roots,
@@ -195,11 +198,27 @@ def _by_unit(wb: Workbook, report, figures: Figures, user) -> None:
                 _cell(ws, values.get((entry.code, option.code if option else None)), fmt=fmt, align="right")
             )
         ws.append(row)
+    if unlisted:
+        ws.append([])
+        ws.append(
+            [
+                None,
+                _cell(
+                    ws,
+                    f"Bảng tổng hợp có số liệu của {', '.join(unlisted)}; các đơn vị trực thuộc "
+                    f"{'các cơ quan' if len(unlisted) > 1 else 'cơ quan'} này nằm ngoài phạm vi của bạn nên không "
+                    "liệt kê ở đây.",
+                    italic=True,
+                    border=False,
+                    size=11,
+                ),
+            ]
+        )
 
 
 def render(report, user=None, figures: Figures | None = None, progress=None) -> bytes:
     if figures is None:
-        figures = collect(list(report.organizations.values_list("pk", flat=True)), report.period, user=user)
+        figures = report_figures(report, user)
     if progress:
         progress(40, "Ghi bảng tổng hợp")
     wb = Workbook(write_only=True)

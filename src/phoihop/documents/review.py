@@ -25,7 +25,7 @@ from .content import (
     place_date,
     text_paragraphs,
 )
-from .figures import NON_ADDITIVE, Figure, Figures, IndicatorFigures, collect
+from .figures import NON_ADDITIVE, Figure, Figures, IndicatorFigures, report_figures
 
 TABLE_COLUMNS_CM = [1.0, 5.6, 1.9, 2.2, 2.2, 2.0, 1.6]  # sums to 16.5 cm: A4 less 30 mm + 15 mm margins
 
@@ -217,10 +217,10 @@ def results_blocks(report, figures: Figures, locality: narrative.Locality, progr
 
 
 def build(report, user=None, progress: Progress = _noop) -> DocumentContent:
-    """The full content of `report`, with figures scoped to what `user` may see (None: system use)."""
+    """The full content of `report`; its figures as figures.report_figures gives them to `user` (None: system use)."""
     orgs = ordered_organizations(report)
     progress(10, "Đọc số liệu từ kho tổng hợp")
-    figures = collect([o.pk for o in orgs], report.period, user=user)
+    figures = report_figures(report, user, orgs)
     locality = narrative.Locality.for_organizations(orgs)
     progress(30, "Soạn nội dung")
     blocks: list = []
