@@ -36,8 +36,10 @@ from api_submissions import (  # noqa: E402
     arguments,
     environment,
     prepare,
+    print_header,
     print_reference,
     report,
+    submit_once,
 )
 
 REPLAY_PATH = "/bench/replay/{report}"
@@ -66,16 +68,7 @@ def capture(lines: list[str]) -> dict[int, list[tuple[str, object]]]:
 
         with transaction.atomic():
             with connection.execute_wrapper(keep):
-                response = client.post(
-                    f"/api/v1/reporting/reports/{report_id}/submit",
-                    body,
-                    content_type="application/json",
-                    HTTP_AUTHORIZATION=f"Bearer {key}",
-                )
-            if response.status_code != 200:
-                raise SystemExit(
-                    f"Gửi báo cáo {report_id} bị từ chối: {response.status_code} {response.content[:300]!r}"
-                )
+                submit_once(client, key, report_id, body)
             transaction.set_rollback(True)
         captured[int(report_id)] = statements
     return captured
@@ -117,9 +110,7 @@ def main() -> None:
             reference = server.reference()
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    print(
-        f"{args.clients} client đồng thời, gunicorn {args.workers} worker × {args.server_threads} luồng, PostgreSQL"
-    )
+    print_header(args)
     ceiling = report("Chỉ chạy lại câu SQL của từng lần gửi (trần)", replay, replay_spent)
     rate = report("Gửi báo cáo thật qua API", real, real_spent)
     print(f"  Báo cáo đã gửi trong CSDL: {submitted:,}")

@@ -150,6 +150,26 @@ def prepare(clients: int, per_client: int, pairs_path: Path) -> int:
     return clients * per_client
 
 
+def submit_once(client, key: str, report_id, body: str) -> None:
+    """One submission through Django's test client (no socket); stops the benchmark if it is refused."""
+    response = client.post(
+        SUBMIT_PATH.format(report=report_id),
+        body,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
+    if response.status_code != 200:
+        raise SystemExit(
+            f"Gửi báo cáo {report_id} bị từ chối: {response.status_code} {response.content[:300]!r}"
+        )
+
+
+def print_header(args: argparse.Namespace) -> None:
+    print(
+        f"{args.clients} client đồng thời, gunicorn {args.workers} worker × {args.server_threads} luồng, PostgreSQL"
+    )
+
+
 def settle(timeout: float = 60) -> None:
     """Wait until the count of submitted reports stops moving (the server finished what wrk left in flight)."""
     from phoihop.reporting.models import Report
@@ -402,9 +422,7 @@ def main() -> None:
             reference = server.reference()
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    print(
-        f"{args.clients} client đồng thời, gunicorn {args.workers} worker × {args.server_threads} luồng, PostgreSQL"
-    )
+    print_header(args)
     rate = report("Gửi báo cáo qua API", result, spent)
     print(f"  Báo cáo đã gửi trong CSDL: {submitted:,}")
     print_reference(reference, rate)
