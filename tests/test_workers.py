@@ -124,7 +124,11 @@ def test_serve_runs_a_task_worker_beside_the_web_server_and_stops_it_with_itself
         while time.monotonic() < deadline and not workers:
             workers = [pid for pid, cmd in _children(server.pid) if "phoihop.cli worker" in cmd]
             time.sleep(0.2)
-        assert len(workers) == 1, _children(server.pid)
+        time.sleep(1)  # both started together; give the second a moment to show
+        workers = [pid for pid, cmd in _children(server.pid) if "phoihop.cli worker" in cmd]
+        assert len(workers) == 2, _children(
+            server.pid
+        )  # TASK_WORKERS' default: a long render holds up no other
         task_id = shell({**site, "TASK_BACKEND": "database"}, ENQUEUE)
         status, deadline = "", time.monotonic() + 30
         while time.monotonic() < deadline and status != "SUCCESSFUL":
@@ -132,9 +136,17 @@ def test_serve_runs_a_task_worker_beside_the_web_server_and_stops_it_with_itself
         assert status == "SUCCESSFUL"  # run by the server's worker, nobody else
     finally:
         _stop(server)
-    assert (
-        not Path(f"/proc/{workers[0]}").exists() or "zombie" in Path(f"/proc/{workers[0]}/status").read_text()
-    )
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+def test_task_workers_sets_how_many_workers_serve_runs():
+    from phoihop.gunicorn_hooks import worker_count
+
+    assert worker_count({}) == 2
+    assert worker_count({"TASK_WORKERS": "4"}) == 4
+    assert worker_count({"TASK_WORKERS": "0"}) == 1
+    assert worker_count({"TASK_WORKERS": "hai"}) is None
 
 
 def test_serve_leaves_workers_to_the_operator_when_told(site):

@@ -1,9 +1,10 @@
-"""Gunicorn hooks for `phoihop serve`: the task worker starts and stops with the web server.
+"""Gunicorn hooks for `phoihop serve`: the task workers start and stop with the web server.
 
 With the database task backend (what `phoihop serve` uses unless TASK_BACKEND says otherwise), long work such as
-rendering a review report runs outside the request, and its progress page shows real progress. One `phoihop worker`
-process is enough for an office; it is started when gunicorn is ready, restarted if it dies, and stopped with the
-server. Set PHOIHOP_SERVE_WORKER=false to run workers yourself (e.g. several, on other machines).
+rendering a review report runs outside the request, and its progress page shows real progress. TASK_WORKERS
+`phoihop worker` processes (2 by default, so one long render does not hold up the next) are started when gunicorn
+is ready, each restarted if it dies, and stopped with the server. Set PHOIHOP_SERVE_WORKER=false to run workers
+yourself (e.g. several, on other machines).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 import threading
 import time
 
-_worker: subprocess.Popen | None = None
+_workers: list[subprocess.Popen] = []
 _stopping = threading.Event()
 
 
@@ -24,35 +25,52 @@ def wants_worker(environ=os.environ) -> bool:
     )
 
 
-def _start(server) -> None:
-    global _worker
-    _worker = subprocess.Popen([sys.executable, "-m", "phoihop.cli", "worker"])
-    server.log.info("Tiến trình tác vụ nền đã chạy (pid %s).", _worker.pid)
+def worker_count(environ=os.environ) -> int | None:
+    """How many task workers to run: TASK_WORKERS (default 2), at least 1; None when it is not a number."""
+    try:
+        return max(1, int(environ.get("TASK_WORKERS", "2")))
+    except ValueError:
+        return None
+
+
+def _start(server) -> subprocess.Popen:
+    worker = subprocess.Popen([sys.executable, "-m", "phoihop.cli", "worker"])
+    server.log.info("Tiến trình tác vụ nền đã chạy (pid %s).", worker.pid)
+    return worker
 
 
 def _watch(server) -> None:
-    """Restart the worker if it dies, at most once every 10 seconds."""
+    """Restart a worker that died, at most once every 10 seconds each."""
     while not _stopping.wait(2):
-        if _worker is not None and _worker.poll() is not None:
-            server.log.warning("Tiến trình tác vụ nền đã dừng (mã %s); chạy lại.", _worker.returncode)
-            time.sleep(8)
-            if not _stopping.is_set():
-                _start(server)
+        for n, worker in enumerate(_workers):
+            if worker.poll() is not None:
+                server.log.warning("Tiến trình tác vụ nền đã dừng (mã %s); chạy lại.", worker.returncode)
+                time.sleep(8)
+                if not _stopping.is_set():
+                    _workers[n] = _start(server)
 
 
 def when_ready(server) -> None:
     if not wants_worker():
         return
-    _start(server)
+    count = worker_count()
+    if count is None:
+        server.log.warning(
+            "TASK_WORKERS=%r không phải là số; chạy 2 tiến trình tác vụ nền.", os.environ["TASK_WORKERS"]
+        )
+        count = 2
+    _workers[:] = [_start(server) for _ in range(count)]
     threading.Thread(target=_watch, args=(server,), name="phoihop-worker-watch", daemon=True).start()
 
 
 def on_exit(server) -> None:
     _stopping.set()
-    if _worker is None or _worker.poll() is not None:
-        return
-    _worker.terminate()
-    try:
-        _worker.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        _worker.kill()
+    running = [worker for worker in _workers if worker.poll() is None]
+    for worker in running:
+        worker.terminate()
+    deadline = time.monotonic() + 15
+    for worker in running:
+        try:
+            worker.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            worker.kill()
