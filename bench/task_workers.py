@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,27 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def phoihop(env: dict, *args: str) -> None:
     subprocess.run([sys.executable, "-m", "phoihop.cli", *args], env=env, check=True, capture_output=True)
-
-
-def serve(env: dict) -> subprocess.Popen:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "phoihop.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return server
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("phoihop serve không trả lời /healthz sau 60 giây.")
 
 
 def renders_done(renders: int, fmt: str) -> list[float]:
@@ -95,10 +72,12 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     import django
 
+    from phoihop.core.serve_process import start_serve
+
     django.setup()
     results = {}
     for workers in (1, args.workers):
-        server = serve({**env, "TASK_WORKERS": str(workers)})
+        server = start_serve({**env, "TASK_WORKERS": str(workers)})
         try:
             results[workers] = renders_done(args.renders, args.format)
         finally:

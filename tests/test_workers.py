@@ -7,10 +7,11 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from phoihop.core.serve_process import start_serve
 
 pytestmark = pytest.mark.slow
 REDIS_TEST_DB = "15"
@@ -70,12 +71,6 @@ def test_a_task_queued_by_one_process_is_run_by_phoihop_worker(site, backend):
     assert shell(env, STATUS.format(task_id)) == "SUCCESSFUL"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _children(pid: int) -> list[tuple[int, str]]:
     out = []
     for entry in Path("/proc").iterdir():
@@ -91,33 +86,13 @@ def _children(pid: int) -> list[tuple[int, str]]:
     return out
 
 
-def _serve(env):
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "phoihop.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise AssertionError("phoihop serve did not answer /healthz within 60 s")
-
-
 def _stop(server) -> None:
     server.send_signal(signal.SIGTERM)
     server.wait(timeout=30)
 
 
 def test_serve_runs_a_task_worker_beside_the_web_server_and_stops_it_with_itself(site):
-    server = _serve(site)  # no TASK_BACKEND set: serve uses the database queue and its own worker
+    server = start_serve(site)  # no TASK_BACKEND set: serve uses the database queue and its own worker
     try:
         deadline = time.monotonic() + 15
         workers = []
@@ -150,7 +125,7 @@ def test_task_workers_sets_how_many_workers_serve_runs():
 
 
 def test_serve_leaves_workers_to_the_operator_when_told(site):
-    server = _serve({**site, "PHOIHOP_SERVE_WORKER": "false"})
+    server = start_serve({**site, "PHOIHOP_SERVE_WORKER": "false"})
     try:
         time.sleep(2)
         assert not [pid for pid, cmd in _children(server.pid) if "phoihop.cli worker" in cmd]
