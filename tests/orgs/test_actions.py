@@ -218,6 +218,24 @@ def test_a_unit_lies_in_its_parents_province(placed):
     assert "ngoài địa bàn của đơn vị cấp trên" in errors_of(exc)["admin_unit"][0]
     org.refresh_from_db()
     assert org.admin_unit == current_unit("Phường Bạch Mai")
+    # Between legacy units the district is checked too: a ward of Hoàn Kiếm is not Hai Bà Trưng's.
+    with pytest.raises(ValidationError) as exc:
+        actions.update_organization(
+            placed.alice, org, admin_unit=legacy_unit("Phường Hàng Bạc", UnitLevel.COMMUNE)
+        )
+    assert errors_of(exc)["admin_unit"] == [
+        f"Địa bàn Phường Hàng Bạc thuộc Quận Hoàn Kiếm, ngoài địa bàn của đơn vị cấp trên «{placed.hbt_union.name}» "
+        "(Quận Hai Bà Trưng). Chọn địa bàn trong Quận Hai Bà Trưng, hoặc chọn lại đơn vị cấp trên."
+    ]
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        actions.update_organization(
+            placed.alice, org, admin_unit=legacy_unit("Phường Hàng Bạc", UnitLevel.COMMUNE)
+        )
+    assert errors_of(exc)["admin_unit"][0].startswith(
+        "The area Phường Hàng Bạc lies in Quận Hoàn Kiếm, outside"
+    )
     # A corporation's union (upper-level, not territorial) has grassroots unions wherever the corporation works.
     corporation = actions.create_organization(
         None,

@@ -102,6 +102,23 @@ def current_province(unit):
     return successors[0] if len(successors) == 1 else None
 
 
+def _outside(unit, parent_unit):
+    """(the unit's area, the parent's area) when `unit` lies outside `parent_unit`, else None.
+
+    Provinces are compared everywhere (legacy ones followed to today's). Districts are compared only between legacy
+    units, whose hierarchy is exact: today's communes map to legacy districts only through the wards table, and a
+    gap there must not refuse a correct unit.
+    """
+    mine, theirs = current_province(unit), current_province(parent_unit)
+    if mine is not None and theirs is not None and mine.pk != theirs.pk:
+        return mine, theirs
+    legacy_pair = parent_unit.is_legacy and unit.is_legacy
+    if legacy_pair and parent_unit.level == UnitLevel.DISTRICT and unit.level == UnitLevel.COMMUNE:
+        if unit.parent_id and unit.parent_id != parent_unit.pk:
+            return unit.parent, parent_unit
+    return None
+
+
 def _label(choices, value) -> str:
     try:
         return str(choices(value).label)
@@ -183,19 +200,19 @@ def validate_organization(org, require_unit: bool = True) -> None:
         )
 
     if unit is not None and parent is not None and parent.kind in TERRITORIAL and parent.admin_unit_id:
-        mine, theirs = current_province(unit), current_province(parent.admin_unit)
-        if mine is not None and theirs is not None and mine.pk != theirs.pk:
+        outside = _outside(unit, parent.admin_unit)
+        if outside is not None:
             add(
                 "admin_unit",
                 _(
-                    "Địa bàn %(unit)s thuộc %(province)s, ngoài địa bàn của đơn vị cấp trên «%(parent)s» "
-                    "(%(parent_province)s). Chọn địa bàn trong %(parent_province)s, hoặc chọn lại đơn vị cấp trên."
+                    "Địa bàn %(unit)s thuộc %(area)s, ngoài địa bàn của đơn vị cấp trên «%(parent)s» "
+                    "(%(parent_area)s). Chọn địa bàn trong %(parent_area)s, hoặc chọn lại đơn vị cấp trên."
                 )
                 % {
                     "unit": unit.name,
-                    "province": mine.name,
+                    "area": outside[0].name,
                     "parent": parent.name,
-                    "parent_province": theirs.name,
+                    "parent_area": outside[1].name,
                 },
             )
 
