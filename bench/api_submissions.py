@@ -84,12 +84,6 @@ end
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def ensure_database(url: str) -> None:
     import psycopg
     from psycopg import sql
@@ -311,6 +305,8 @@ class Server:
         self.lines = pairs.read_text().splitlines()
 
     def __enter__(self) -> Server:
+        from phoihop.core.serve_process import free_port
+
         port = free_port()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "phoihop.wsgi:application", "--bind", f"127.0.0.1:{port}",

@@ -279,7 +279,7 @@ def shares_campaign(campaign: Campaign, user) -> bool:
     see every participant's total on the board. A unit below a participant sees only its own part."""
     from phoihop.core import permissions
 
-    return any(permissions.can(user, "view", org) for org in campaign.organizations.all())
+    return permissions.speaks_for_any(user, campaign.organizations.all())
 
 
 def campaign_board(campaign: Campaign, user) -> dict:

@@ -81,6 +81,16 @@ def can(user, action: str, org) -> bool:
     return any(org.path.startswith(root.path) for root in roots(user, action))
 
 
+def speaks_for_any(user, orgs) -> bool:
+    """Is the user of one of `orgs`, or of a unit above one?
+
+    The two deliberate exceptions to subtree scoping share totals with exactly these people: a campaign board's
+    participants (analytics.dashboards.shares_campaign) and a review report's co-signing bodies
+    (documents.figures.shares_totals). A unit below one of `orgs` is not among them.
+    """
+    return any(can(user, "view", org) for org in orgs)
+
+
 def visible_agreements(user, qs: QuerySet | None = None) -> QuerySet:
     """Agreements with a party in the user's subtree, plus those of the units above (which theirs implement)."""
     from phoihop.programs.models import Agreement

@@ -135,9 +135,7 @@ def shares_totals(organizations, user) -> bool:
     """
     from phoihop.core import permissions
 
-    if user is None or permissions.is_global(user):
-        return True
-    return any(permissions.can(user, "view", org) for org in organizations)
+    return user is None or permissions.speaks_for_any(user, organizations)
 
 
 def report_figures(report, user=None, organizations=None) -> Figures:
