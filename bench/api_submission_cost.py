@@ -180,7 +180,7 @@ def main() -> None:
     line("Tham chiếu: GET /healthz (một SELECT 1)", hz_app, hz_db)
     line(f"Tham chiếu: {len(captured)} câu SQL của một lần gửi, chạy thẳng", sql_app, sql_db)
     print(
-        f"Một lần gửi = {app_ms / hz_app:.1f} × /healthz (ứng dụng); ORM và logic so với SQL thẳng: "
+        f"Một lần gửi = {app_ms / hz_app:.1f} × /healthz (ứng dụng); cả đường xử lý so với SQL thẳng: "
         f"{app_ms / sql_app:.1f} ×"
         if sql_app
         else ""

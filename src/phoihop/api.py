@@ -5,6 +5,9 @@ from ninja import NinjaAPI
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
 
 from phoihop.accounts.models import ApiToken
+from phoihop.core.sql import Select
+
+_TOKEN = Select(ApiToken, "t.key_hash = %s", related=("user",))
 
 
 class TokenAuth(HttpBearer):
@@ -13,7 +16,7 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
         if not token:
             return None
-        token_row = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(token)).first()
+        token_row = _TOKEN.one([ApiToken.hash(token)])
         if token_row is None or not token_row.user.is_active:
             return None
         now = timezone.now()

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .models import ChangeLogEntry
+from .sql import insert
 
 
 def snapshot(obj: models.Model) -> dict:
@@ -26,7 +27,7 @@ def record(
 ) -> ChangeLogEntry:
     after = snapshot(obj)
     changes = diff(before or {}, after) if action != ChangeLogEntry.Action.DELETE else before or after
-    return ChangeLogEntry.objects.create(
+    entry = ChangeLogEntry(
         user=user if getattr(user, "is_authenticated", False) else None,
         action=action,
         content_type=ContentType.objects.get_for_model(obj),
@@ -35,3 +36,4 @@ def record(
         changes=changes,
         reason=reason,
     )
+    return insert([entry])[0]

@@ -5,7 +5,7 @@ Every page, API endpoint, command and task goes through these functions, so scop
 
 from __future__ import annotations
 
-from functools import reduce
+from functools import cache, reduce
 from operator import or_
 
 from django.db.models import Q, QuerySet
@@ -13,12 +13,21 @@ from django.db.models import Q, QuerySet
 from phoihop.accounts.choices import ROLE_ACTIONS
 
 
+@cache
+def _membership_rows():
+    from phoihop.accounts.models import Membership
+
+    from .sql import Select
+
+    return Select(Membership, "t.user_id = %s", related=("organization",))
+
+
 def _memberships(user):
     if not getattr(user, "is_authenticated", False):
         return []
     cache = getattr(user, "_phoihop_memberships", None)
     if cache is None:
-        cache = list(user.memberships.select_related("organization"))
+        cache = _membership_rows().all([user.pk])
         user._phoihop_memberships = cache
     return cache
 

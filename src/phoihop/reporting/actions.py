@@ -7,15 +7,16 @@ checks permission through core.permissions, and refuses with a Vietnamese messag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from phoihop.core import permissions
 from phoihop.core.changelog import record, snapshot
 from phoihop.core.models import ChangeLogEntry
+from phoihop.core.sql import Select, Update, insert
 
 from . import notify
 from .choices import ReportAction, ReportStatus, ValueSource
@@ -93,20 +94,29 @@ def _require_editable(report: Report) -> None:
         raise ReportingError("Báo cáo đã được duyệt; đề nghị đơn vị cấp trên mở khóa trước khi sửa.")
 
 
+@cache
+def _bump_statement(names: tuple[str, ...], versioned: bool, editable: bool) -> Update:
+    """`UPDATE reporting_report SET … version = version + 1`: the optimistic lock, compiled once per shape."""
+    where = "id = %s AND version = %s" if versioned else "id = %s"
+    if editable:
+        where += f" AND status IN ('{ReportStatus.DRAFT}', '{ReportStatus.RETURNED}') AND NOT is_locked"
+    return Update(Report, names, where, increments=("version",))
+
+
 def _bump(report: Report, user, version: int | None, editable: bool = False, **changes) -> None:
     """Optimistic lock: move the version on only if it is still the one the caller read.
 
     With `editable`, the same UPDATE also requires the report to be open for entry, so a concurrent submit
     or approval is caught without a second query.
     """
-    qs = Report.objects.filter(pk=report.pk)
-    if version is not None:
-        qs = qs.filter(version=version)
-    if editable:
-        qs = qs.filter(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED], is_locked=False)
     who = user if getattr(user, "is_authenticated", False) else None
     now = timezone.now()
-    if not qs.update(version=F("version") + 1, updated_at=now, updated_by=who, **changes):
+    names = ("updated_at", "updated_by", *changes)
+    values = [now, who.pk if who else None]
+    values += [getattr(v, "pk", v) for v in changes.values()]
+    if not _bump_statement(names, version is not None, editable).run(
+        values, [report.pk] if version is None else [report.pk, version]
+    ):
         report.refresh_from_db()
         if editable:
             _require_editable(report)
@@ -120,13 +130,8 @@ def _bump(report: Report, user, version: int | None, editable: bool = False, **c
 
 
 def _event(report: Report, user, action: str, note: str = "") -> None:
-    ReportEvent.objects.create(
-        report=report,
-        user=user if getattr(user, "is_authenticated", False) else None,
-        action=action,
-        note=note,
-        version=report.version,
-    )
+    who = user if getattr(user, "is_authenticated", False) else None
+    insert([ReportEvent(report=report, user=who, action=action, note=note, version=report.version)])
 
 
 def _check_entries(report: Report, entries: list[Entry]) -> None:
@@ -148,6 +153,9 @@ def _check_entries(report: Report, entries: list[Entry]) -> None:
         seen.add(entry.key)
 
 
+_REPORT_VALUES = Select(DataValue, "t.organization_id = %s AND t.period_id = %s AND t.indicator_id IN %s")
+
+
 def apply_entries(report: Report, user, entries: list[Entry], source: str, reason: str = "") -> SaveResult:
     """Write entries as DataValues with a ValueChange per changed part. Callers hold the report's lock."""
     from .structure import structure
@@ -157,11 +165,8 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
     shape = structure(report.form)
     indicators = {i.pk: i for i in shape.indicators.values()}
     options = {o.pk: o for by_code in shape.options.values() for o in by_code.values()}
-    rows = DataValue.objects.filter(
-        organization_id=report.organization_id,
-        period_id=report.period_id,
-        indicator_id__in={*indicators, *(e.indicator.pk for e in entries)},
-    )
+    wanted = [*{*indicators, *(e.indicator.pk for e in entries)}]
+    rows = _REPORT_VALUES.all([report.organization_id, report.period_id, wanted]) if wanted else []
     existing = {}
     for dv in rows:
         # The form's indicators and options are already in memory: no join to read them again.
@@ -209,13 +214,13 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
             dv.source, dv.updated_by, dv.updated_at, dv.report = source, who, now, report
             updated.append(dv)
     if created:
-        DataValue.objects.bulk_create(created)
+        insert(created)
     if updated:
         DataValue.objects.bulk_update(updated, [*FIELDS, "source", "updated_by", "updated_at", "report"])
     if history:
         for change in history:
             change.data_value_id = change.data_value.pk
-        ValueChange.objects.bulk_create(history)
+        insert(history)
     result.created, result.changed = len(created), len(created) + len(updated)
     result.values = [dv for dv in [*existing.values(), *created] if dv.indicator_id in indicators]
     return result

@@ -15,6 +15,7 @@ from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from phoihop.core import permissions
+from phoihop.core.sql import Select
 
 from . import actions, excel_import, selectors
 from .choices import (
@@ -299,8 +300,13 @@ class ImportOut(Schema):
     can_commit: bool
 
 
+_REPORT = Select(Report, "t.id = %s", related=("form", "organization", "period"))
+
+
 def _report(request, report_id: int) -> Report:
-    report = get_object_or_404(Report.objects.select_related("form", "organization", "period"), pk=report_id)
+    report = _REPORT.one([report_id])
+    if report is None:
+        raise Http404
     # The same rule as visible_reports, checked on the one row: outside the caller's subtree it does not exist.
     if not permissions.can(request.user, "view", report.organization):
         raise Http404

@@ -1,0 +1,256 @@
+"""Statements for the request paths that run most, their SQL text built once per process from the models.
+
+Django's ORM builds and compiles every statement anew on each call. On a report submission through the API that
+was most of the application's CPU (bench/api_submission_cost.py). The helpers here keep everything else the ORM
+gives: the models' tables and columns, each field's conversion to and from the database (`get_db_prep_save`,
+the backend's and the field's converters), `Model.from_db`, `pre_save` for `auto_now` fields, the connection and
+its transaction. They skip only rebuilding the same SQL text. The same code runs on SQLite and PostgreSQL.
+
+Use them where a statement runs on every request of a busy path; everywhere else the ORM reads better.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import Model
+
+ALIAS = "t"
+# On PostgreSQL an INSERT of more parameters than this sends one array per column (as bulk_create does): one
+# statement text whatever the number of rows. psycopg parses a statement's text again on every call above 50
+# parameters, which costs more than dumping the arrays; at or below it, VALUES rows are the cheaper.
+UNNEST_ABOVE = 50
+
+
+def _qn(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def _expand(where: str, params: Sequence) -> tuple[str, list]:
+    """`%s` whose parameter is a list or tuple becomes `(%s, %s, …)`, one placeholder per item."""
+    if not any(isinstance(p, (list, tuple)) for p in params):
+        return where, list(params)
+    parts = where.split("%s")
+    if len(parts) != len(params) + 1:
+        raise ValueError(f"{len(parts) - 1} chỗ %s nhưng {len(params)} tham số: {where}")
+    text, flat = [parts[0]], []
+    for param, part in zip(params, parts[1:], strict=True):
+        if isinstance(param, (list, tuple)):
+            if not param:
+                raise ValueError("Danh sách rỗng trong IN: kiểm tra trước khi truy vấn.")
+            text.append("(" + ", ".join(["%s"] * len(param)) + ")")
+            flat.extend(param)
+        else:
+            text.append("%s")
+            flat.append(param)
+        text.append(part)
+    return "".join(text), flat
+
+
+class _Texts:
+    """A statement's text for each shape of its parameters (the length of each list), built on first use."""
+
+    def __init__(self, where: str, build):
+        self.where, self.build, self.texts = where, build, {}
+
+    def __call__(self, params: Sequence) -> tuple[str, list]:
+        key = tuple(len(p) if isinstance(p, (list, tuple)) else None for p in params)
+        where, flat = _expand(self.where, params)
+        text = self.texts.get(key)
+        if text is None:
+            text = self.texts[key] = self.build(where)
+        return text, flat
+
+
+class _Columns:
+    """The concrete columns of one model under one table alias, with each column's converters."""
+
+    def __init__(self, model: type[Model], alias: str, names: Sequence[str] | None = None):
+        self.model, self.alias = model, alias
+        meta = model._meta
+        self.fields = list(meta.concrete_fields) if names is None else [meta.get_field(n) for n in names]
+        self.whole = names is None
+        self.attnames = [f.attname for f in self.fields]
+        self.pk_index = self.fields.index(meta.pk) if meta.pk in self.fields else None
+        self.sql = [f"{alias}.{_qn(f.column)}" for f in self.fields]
+
+    @cached_property
+    def converters(self) -> list[tuple[int, list, object]]:
+        found = []
+        for n, field in enumerate(self.fields):
+            col = field.get_col(self.alias)
+            funcs = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+            if funcs:
+                found.append((n, funcs, col))
+        return found
+
+    def convert(self, values: list, conn) -> list:
+        for n, funcs, col in self.converters:
+            value = values[n]
+            for func in funcs:
+                value = func(value, col, conn)
+            values[n] = value
+        return values
+
+    def build(self, values: list) -> Model:
+        return self.model.from_db(DEFAULT_DB_ALIAS, self.attnames if not self.whole else None, values)
+
+
+class Select:
+    """SELECT of one model's rows, some of its foreign keys joined (as `select_related` would), under a WHERE
+    clause written in SQL over the alias `t` (and `r0`, `r1`… for the joined tables, in `related`'s order).
+
+    `Select(Report, "t.id = %s", related=("form", "organization")).one([pk])`
+    """
+
+    def __init__(self, model: type[Model], where: str, related: Sequence[str] = (), tail: str = ""):
+        self.model, self.tail = model, tail
+        self.base = _Columns(model, ALIAS)
+        self.joins = []
+        for n, name in enumerate(related):
+            field = model._meta.get_field(name)
+            alias = f"r{n}"
+            kind = "LEFT OUTER JOIN" if field.null else "INNER JOIN"
+            target = field.related_model
+            on = f"{alias}.{_qn(target._meta.pk.column)} = {ALIAS}.{_qn(field.column)}"
+            self.joins.append(
+                (field.name, _Columns(target, alias), f"{kind} {_qn(target._meta.db_table)} {alias} ON {on}")
+            )
+        self.statement = _Texts(where, self._text)
+
+    def _text(self, where: str) -> str:
+        columns = [*self.base.sql, *(c for _n, cols, _j in self.joins for c in cols.sql)]
+        joins = " ".join(j for _n, _c, j in self.joins)
+        return (
+            f"SELECT {', '.join(columns)} FROM {_qn(self.model._meta.db_table)} {ALIAS} {joins} "
+            f"WHERE {where} {self.tail}"
+        ).strip()
+
+    def all(self, params: Sequence = ()) -> list[Model]:
+        sql, flat = self.statement(params)
+        conn = connections[DEFAULT_DB_ALIAS]
+        with conn.cursor() as cursor:
+            cursor.execute(sql, flat)
+            rows = cursor.fetchall()
+        width = len(self.base.fields)
+        found = []
+        for row in rows:
+            obj = self.base.build(self.base.convert(list(row[:width]), conn))
+            start = width
+            for name, cols, _join in self.joins:
+                part = row[start : start + len(cols.fields)]
+                start += len(cols.fields)
+                related = (
+                    cols.build(cols.convert(list(part), conn)) if part[cols.pk_index] is not None else None
+                )
+                setattr(obj, name, related)
+            found.append(obj)
+        return found
+
+    def one(self, params: Sequence = ()) -> Model | None:
+        rows = self.all(params)
+        return rows[0] if rows else None
+
+
+class Values:
+    """SELECT of some columns of one model as converted tuples: `Values(DataValue, ("indicator", "value"), where)`."""
+
+    def __init__(self, model: type[Model], names: Sequence[str], where: str, tail: str = ""):
+        self.columns = _Columns(model, ALIAS, names)
+        table = _qn(model._meta.db_table)
+        self.statement = _Texts(
+            where,
+            lambda w: f"SELECT {', '.join(self.columns.sql)} FROM {table} {ALIAS} WHERE {w} {tail}".strip(),
+        )
+
+    def all(self, params: Sequence = ()) -> list[tuple]:
+        sql, flat = self.statement(params)
+        conn = connections[DEFAULT_DB_ALIAS]
+        with conn.cursor() as cursor:
+            cursor.execute(sql, flat)
+            return [tuple(self.columns.convert(list(row), conn)) for row in cursor.fetchall()]
+
+
+class _Insert:
+    """The INSERT statements of one model, built once: every concrete column but the primary key."""
+
+    def __init__(self, model: type[Model], conn):
+        meta = model._meta
+        self.pk = meta.pk
+        self.fields = [
+            f for f in meta.concrete_fields if not f.primary_key and not getattr(f, "generated", False)
+        ]
+        head = f"INSERT INTO {_qn(meta.db_table)} ({', '.join(_qn(f.column) for f in self.fields)})"
+        returning = f" RETURNING {_qn(self.pk.column)}"
+        # PostgreSQL: one array per column, so the text does not depend on the number of rows (as bulk_create).
+        types = ", ".join(f"(%s)::{f.db_type(conn).split('(')[0]}[]" for f in self.fields)
+        self.unnest = f"{head} SELECT * FROM UNNEST({types}){returning}"
+        self.row = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
+        self.head, self.returning = head, returning
+
+    def values(self, rows: int) -> str:
+        return f"{self.head} VALUES {', '.join([self.row] * rows)}{self.returning}"
+
+
+_inserts: dict[tuple[type[Model], str], _Insert] = {}
+
+
+def insert(objs: Iterable[Model]) -> list[Model]:
+    """INSERT new rows and set each object's primary key, as `bulk_create` does: `auto_now` fields filled,
+    foreign keys to objects saved earlier resolved. One statement per batch under the database's parameter
+    limit; on PostgreSQL, one statement whatever the number of rows above UNNEST_ABOVE parameters."""
+    objs = list(objs)
+    if not objs:
+        return objs
+    conn = connections[DEFAULT_DB_ALIAS]
+    model = type(objs[0])
+    statement = _inserts.get((model, conn.vendor))
+    if statement is None:
+        statement = _inserts[(model, conn.vendor)] = _Insert(model, conn)
+    fields = statement.fields
+    rows = []
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="insert")
+        values = [f.pre_save(obj, True) for f in fields]
+        # None is NULL for every field (JSONField included): no need to ask the field.
+        rows.append(
+            [None if v is None else f.get_db_prep_save(v, conn) for f, v in zip(fields, values, strict=True)]
+        )
+    ids = []
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql" and len(rows) > 1 and len(rows) * len(fields) > UNNEST_ABOVE:
+            cursor.execute(statement.unnest, [list(column) for column in zip(*rows, strict=True)])
+            ids = [r[0] for r in cursor.fetchall()]
+        else:
+            size = max(1, conn.ops.bulk_batch_size(fields, objs))
+            for start in range(0, len(rows), size):
+                batch = rows[start : start + size]
+                cursor.execute(statement.values(len(batch)), [value for row in batch for value in row])
+                ids.extend(r[0] for r in cursor.fetchall())
+    attname = statement.pk.attname
+    for obj, new_id in zip(objs, ids, strict=True):
+        setattr(obj, attname, new_id)
+        obj._state.adding, obj._state.db = False, conn.alias
+    return objs
+
+
+class Update:
+    """UPDATE of some columns of one model's rows under a WHERE clause over its columns (alias-free), with
+    optional columns moved on by one: `Update(Report, ("status",), "id = %s AND version = %s", ("version",))`.
+    `run(values, params)` returns how many rows changed."""
+
+    def __init__(self, model: type[Model], names: Sequence[str], where: str, increments: Sequence[str] = ()):
+        meta = model._meta
+        self.fields = [meta.get_field(n) for n in names]
+        sets = [f"{_qn(f.column)} = %s" for f in self.fields]
+        sets += [f"{_qn(meta.get_field(n).column)} = {_qn(meta.get_field(n).column)} + 1" for n in increments]
+        self.sql = f"UPDATE {_qn(meta.db_table)} SET {', '.join(sets)} WHERE {where}"
+
+    def run(self, values: Sequence, params: Sequence = ()) -> int:
+        conn = connections[DEFAULT_DB_ALIAS]
+        prepared = [f.get_db_prep_save(v, conn) for f, v in zip(self.fields, values, strict=True)]
+        with conn.cursor() as cursor:
+            cursor.execute(self.sql, [*prepared, *params])
+            return cursor.rowcount
