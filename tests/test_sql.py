@@ -4,7 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.db import connection, models
+from django.test.utils import isolate_apps
 
 from phoihop.core import sql
 from phoihop.reporting.models import DataValue, Indicator, Period, Report, ValueChange
@@ -107,6 +108,28 @@ def test_insert_refuses_an_unsaved_foreign_object(world, report):
     unsaved = DataValue(indicator=Indicator.objects.get(code="gifts_vnd"), organization=report.organization)
     with pytest.raises(ValueError):
         sql.insert([ValueChange(data_value=unsaved)])
+
+
+@isolate_apps("phoihop.core")
+def test_insert_refuses_a_field_with_its_own_placeholder():
+    class Spot(models.Field):
+        def db_type(self, connection):
+            return "text"
+
+        def get_placeholder(self, value, compiler, connection):
+            return "%s"
+
+    class Place(models.Model):
+        spot = Spot()
+
+        class Meta:
+            app_label = "core"
+
+        def __str__(self):
+            return str(self.spot)
+
+    with pytest.raises(TypeError, match="own placeholder"):
+        sql.insert([Place(spot="x")])
 
 
 def test_update_sets_columns_moves_counters_and_counts_rows(world, report):

@@ -182,6 +182,12 @@ class _Insert:
         self.fields = [
             f for f in meta.concrete_fields if not f.primary_key and not getattr(f, "generated", False)
         ]
+        # A field whose SQL depends on its value (geometry, say) cannot share one text; bulk_create handles those.
+        own = [f.name for f in self.fields if hasattr(f, "get_placeholder")]
+        if own:
+            raise TypeError(
+                f"{model.__name__}: insert() does not handle fields with their own placeholder: {own}"
+            )
         head = f"INSERT INTO {_qn(meta.db_table)} ({', '.join(_qn(f.column) for f in self.fields)})"
         returning = f" RETURNING {_qn(self.pk.column)}"
         # PostgreSQL: one array per column, so the text does not depend on the number of rows (as bulk_create).
