@@ -28,25 +28,20 @@ def _qn(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def _expand(where: str, params: Sequence) -> tuple[str, list]:
-    """`%s` whose parameter is a list or tuple becomes `(%s, %s, …)`, one placeholder per item."""
-    if not any(isinstance(p, (list, tuple)) for p in params):
-        return where, list(params)
+def _expand(where: str, shape: tuple) -> str:
+    """`%s` whose parameter is a list (its length in `shape`, None for one value) becomes `(%s, %s, …)`."""
+    if not any(n is not None for n in shape):
+        return where
     parts = where.split("%s")
-    if len(parts) != len(params) + 1:
-        raise ValueError(f"{len(parts) - 1} chỗ %s nhưng {len(params)} tham số: {where}")
-    text, flat = [parts[0]], []
-    for param, part in zip(params, parts[1:], strict=True):
-        if isinstance(param, (list, tuple)):
-            if not param:
-                raise ValueError("Danh sách rỗng trong IN: kiểm tra trước khi truy vấn.")
-            text.append("(" + ", ".join(["%s"] * len(param)) + ")")
-            flat.extend(param)
-        else:
-            text.append("%s")
-            flat.append(param)
+    if len(parts) != len(shape) + 1:
+        raise ValueError(f"{len(parts) - 1} chỗ %s nhưng {len(shape)} tham số: {where}")
+    text = [parts[0]]
+    for n, part in zip(shape, parts[1:], strict=True):
+        if n == 0:
+            raise ValueError("Danh sách rỗng trong IN: kiểm tra trước khi truy vấn.")
+        text.append("%s" if n is None else "(" + ", ".join(["%s"] * n) + ")")
         text.append(part)
-    return "".join(text), flat
+    return "".join(text)
 
 
 class _Texts:
@@ -56,11 +51,16 @@ class _Texts:
         self.where, self.build, self.texts = where, build, {}
 
     def __call__(self, params: Sequence) -> tuple[str, list]:
-        key = tuple(len(p) if isinstance(p, (list, tuple)) else None for p in params)
-        where, flat = _expand(self.where, params)
-        text = self.texts.get(key)
+        shape = tuple(len(p) if isinstance(p, (list, tuple)) else None for p in params)
+        text = self.texts.get(shape)
         if text is None:
-            text = self.texts[key] = self.build(where)
+            text = self.texts[shape] = self.build(_expand(self.where, shape))
+        flat = []
+        for param in params:
+            if isinstance(param, (list, tuple)):
+                flat.extend(param)
+            else:
+                flat.append(param)
         return text, flat
 
 
@@ -71,7 +71,6 @@ class _Columns:
         self.model, self.alias = model, alias
         meta = model._meta
         self.fields = list(meta.concrete_fields) if names is None else [meta.get_field(n) for n in names]
-        self.whole = names is None
         self.attnames = [f.attname for f in self.fields]
         self.pk_index = self.fields.index(meta.pk) if meta.pk in self.fields else None
         self.sql = [f"{alias}.{_qn(f.column)}" for f in self.fields]
@@ -95,7 +94,7 @@ class _Columns:
         return values
 
     def build(self, values: list) -> Model:
-        return self.model.from_db(DEFAULT_DB_ALIAS, self.attnames if not self.whole else None, values)
+        return self.model.from_db(DEFAULT_DB_ALIAS, self.attnames, values)
 
 
 class Select:
