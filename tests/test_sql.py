@@ -132,6 +132,45 @@ def test_insert_refuses_a_field_with_its_own_placeholder():
         sql.insert([Place(spot="x")])
 
 
+@isolate_apps("phoihop.core")
+def test_only_fields_that_prepare_nothing_pass_values_through():
+    class Upper(models.CharField):
+        def get_prep_value(self, value):
+            return super().get_prep_value(value).upper()
+
+    class Note(models.Model):
+        code = Upper(max_length=10)
+
+        class Meta:
+            app_label = "core"
+
+        def __str__(self):
+            return self.code
+
+    through = {f.name: sql._passes_through(f, connection) for f in DataValue._meta.concrete_fields}
+    assert through["indicator"] is int and through["is_approved"] is bool and through["comment"] is str
+    # Decimals, dates and JSON always go through the field: they are converted or checked on the way.
+    assert through["value"] is None and through["updated_at"] is None
+    assert sql._passes_through(Note._meta.get_field("code"), connection) is None
+    assert sql._passes_through(ValueChange._meta.get_field("data_value"), connection) is int
+
+
+def test_insert_keeps_what_a_field_does_to_a_value(world, report):
+    """A str subclass (a choice) and a whole-number Decimal still go through the field, as the ORM sends them."""
+    value = DataValue(
+        indicator=Indicator.objects.get(code="gifts_vnd"),
+        organization=report.organization,
+        period=report.period,
+        report=report,
+        value=Decimal("2200000000"),
+        source=DataValue.source.field.choices[1][0],
+        comment="",
+    )
+    sql.insert([value])
+    saved = DataValue.objects.get(pk=value.pk)
+    assert saved.value == Decimal("2200000000") and saved.source == value.source and saved.updated_at
+
+
 def test_update_sets_columns_moves_counters_and_counts_rows(world, report):
     statement = sql.Update(
         Report, ("status", "updated_by"), "id = %s AND version = %s", increments=("version",)

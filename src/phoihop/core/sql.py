@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import Model
 
 ALIAS = "t"
@@ -26,6 +27,21 @@ UNNEST_ABOVE = 50
 
 def _qn(name: str) -> str:
     return connection.ops.quote_name(name)
+
+
+def _cursor(conn):
+    """One Django cursor per database connection, kept for every statement here: opening a cursor costs about
+    as much as running a small statement, and a kept cursor keeps psycopg's parameter dumpers. A new connection
+    gets a new cursor. While queries are logged (DEBUG, assertNumQueries) each call opens its own cursor, so the
+    logging cursor sees every statement; execute wrappers see them either way."""
+    if conn.queries_logged:
+        return conn.cursor()
+    kept = getattr(conn, "_phoihop_cursor", None)
+    if kept is not None and kept[0] is conn.connection and kept[0] is not None:
+        return kept[1]
+    cursor = conn.cursor()
+    conn._phoihop_cursor = (conn.connection, cursor)
+    return cursor
 
 
 def _expand(where: str, shape: tuple) -> str:
@@ -130,9 +146,9 @@ class Select:
     def all(self, params: Sequence = ()) -> list[Model]:
         sql, flat = self.statement(params)
         conn = connections[DEFAULT_DB_ALIAS]
-        with conn.cursor() as cursor:
-            cursor.execute(sql, flat)
-            rows = cursor.fetchall()
+        cursor = _cursor(conn)
+        cursor.execute(sql, flat)
+        rows = cursor.fetchall()
         width = len(self.base.fields)
         found = []
         for row in rows:
@@ -167,20 +183,58 @@ class Values:
     def all(self, params: Sequence = ()) -> list[tuple]:
         sql, flat = self.statement(params)
         conn = connections[DEFAULT_DB_ALIAS]
-        with conn.cursor() as cursor:
-            cursor.execute(sql, flat)
-            return [tuple(self.columns.convert(list(row), conn)) for row in cursor.fetchall()]
+        cursor = _cursor(conn)
+        cursor.execute(sql, flat)
+        return [tuple(self.columns.convert(list(row), conn)) for row in cursor.fetchall()]
+
+
+def _passes_through(field, conn) -> type | None:
+    """The one Python type whose values a field sends to the database unchanged, or None.
+
+    True only where Django's own methods are in use: an integer column (or a foreign key to one) given an int,
+    a text column given a str, a boolean column given a bool. Any field that overrides how it prepares values
+    (and every other type of value) goes through `get_db_prep_save` as usual.
+    """
+    from django.db.models import fields as f
+    from django.db.models.fields.related import ForeignKey
+
+    if isinstance(field, ForeignKey):
+        if type(field).get_db_prep_save is not ForeignKey.get_db_prep_save:
+            return None
+        field = field.target_field
+    cls = type(field)
+    if cls.get_db_prep_save is not f.Field.get_db_prep_save:
+        return None
+    if cls.get_db_prep_value is f.AutoFieldMixin.get_db_prep_value:
+        if type(conn.ops).validate_autopk_value is not BaseDatabaseOperations.validate_autopk_value:
+            return None
+    elif cls.get_db_prep_value is not f.Field.get_db_prep_value:
+        return None
+    prep = cls.get_prep_value
+    if prep is f.IntegerField.get_prep_value:
+        return int
+    if prep in (f.CharField.get_prep_value, f.TextField.get_prep_value):
+        return str
+    if prep is f.BooleanField.get_prep_value:
+        return bool
+    return None
 
 
 class _Insert:
     """The INSERT statements of one model, built once: every concrete column but the primary key."""
 
     def __init__(self, model: type[Model], conn):
+        from django.db.models import Field
+
         meta = model._meta
         self.pk = meta.pk
         self.fields = [
             f for f in meta.concrete_fields if not f.primary_key and not getattr(f, "generated", False)
         ]
+        # Per column: the attribute read when the field does nothing in pre_save (None: call pre_save), and the
+        # type it passes through unchanged (None: call get_db_prep_save).
+        self.plain = [f.attname if type(f).pre_save is Field.pre_save else None for f in self.fields]
+        self.through = [_passes_through(f, conn) for f in self.fields]
         # A field whose SQL depends on its value (geometry, say) cannot share one text; bulk_create handles those.
         own = [f.name for f in self.fields if hasattr(f, "get_placeholder")]
         if own:
@@ -215,25 +269,29 @@ def insert(objs: Iterable[Model]) -> list[Model]:
     if statement is None:
         statement = _inserts[(model, conn.vendor)] = _Insert(model, conn)
     fields = statement.fields
+    columns = list(zip(fields, statement.plain, statement.through, strict=True))
     rows = []
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="insert")
-        values = [f.pre_save(obj, True) for f in fields]
-        # None is NULL for every field (JSONField included): no need to ask the field.
-        rows.append(
-            [None if v is None else f.get_db_prep_save(v, conn) for f, v in zip(fields, values, strict=True)]
-        )
+        row = []
+        for field, attname, through in columns:
+            value = field.pre_save(obj, True) if attname is None else getattr(obj, attname)
+            # None is NULL for every field (JSONField included): no need to ask the field.
+            if value is not None and type(value) is not through:
+                value = field.get_db_prep_save(value, conn)
+            row.append(value)
+        rows.append(row)
     ids = []
-    with conn.cursor() as cursor:
-        if conn.vendor == "postgresql" and len(rows) > 1 and len(rows) * len(fields) > UNNEST_ABOVE:
-            cursor.execute(statement.unnest, [list(column) for column in zip(*rows, strict=True)])
-            ids = [r[0] for r in cursor.fetchall()]
-        else:
-            size = max(1, conn.ops.bulk_batch_size(fields, objs))
-            for start in range(0, len(rows), size):
-                batch = rows[start : start + size]
-                cursor.execute(statement.values(len(batch)), [value for row in batch for value in row])
-                ids.extend(r[0] for r in cursor.fetchall())
+    cursor = _cursor(conn)
+    if conn.vendor == "postgresql" and len(rows) > 1 and len(rows) * len(fields) > UNNEST_ABOVE:
+        cursor.execute(statement.unnest, [list(column) for column in zip(*rows, strict=True)])
+        ids = [r[0] for r in cursor.fetchall()]
+    else:
+        size = max(1, conn.ops.bulk_batch_size(fields, objs))
+        for start in range(0, len(rows), size):
+            batch = rows[start : start + size]
+            cursor.execute(statement.values(len(batch)), [value for row in batch for value in row])
+            ids.extend(r[0] for r in cursor.fetchall())
     attname = statement.pk.attname
     for obj, new_id in zip(objs, ids, strict=True):
         setattr(obj, attname, new_id)
@@ -256,6 +314,6 @@ class Update:
     def run(self, values: Sequence, params: Sequence = ()) -> int:
         conn = connections[DEFAULT_DB_ALIAS]
         prepared = [f.get_db_prep_save(v, conn) for f, v in zip(self.fields, values, strict=True)]
-        with conn.cursor() as cursor:
-            cursor.execute(self.sql, [*prepared, *params])
-            return cursor.rowcount
+        cursor = _cursor(conn)
+        cursor.execute(self.sql, [*prepared, *params])
+        return cursor.rowcount

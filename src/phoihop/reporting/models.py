@@ -303,7 +303,8 @@ class ValidationRule(models.Model):
 class Report(TimeStamped):
     """One unit's report on one form for one period, moving draft → submitted → approved (or returned)."""
 
-    form = models.ForeignKey(ReportForm, on_delete=models.PROTECT, related_name="reports")
+    # The form's own index would repeat report_unique's leading column.
+    form = models.ForeignKey(ReportForm, on_delete=models.PROTECT, related_name="reports", db_index=False)
     organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="reports")
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="reports")
     status = models.CharField(
@@ -315,18 +316,33 @@ class Report(TimeStamped):
     due_date = models.DateField(_("hạn nộp"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     returned_reason = models.TextField(_("lý do trả lại"), blank=True)
     is_locked = models.BooleanField(_("đã khóa"), default=False)
     source_document = models.CharField(_("nguồn"), max_length=300, blank=True)
     returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
     returned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     overdue_notified_at = models.DateTimeField(_("đã nhắc hạn lúc"), null=True, blank=True)
 
@@ -409,8 +425,12 @@ class DataValue(models.Model):
     The report's status is copied here (`is_approved`) so roll-ups filter one table without a join.
     """
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
-    organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="values")
+    # No index of their own for indicator and organization: the unique constraint and the indexes below lead
+    # with them. Every index is written on every saved value.
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values", db_index=False)
+    organization = models.ForeignKey(
+        "orgs.Organization", on_delete=models.PROTECT, related_name="values", db_index=False
+    )
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="values")
     option = models.ForeignKey(
         DisaggregationOption, null=True, blank=True, on_delete=models.PROTECT, related_name="values"
@@ -433,7 +453,7 @@ class DataValue(models.Model):
     comment = models.TextField(_("ghi chú"), blank=True)
     source = models.CharField(_("nguồn"), max_length=12, choices=ValueSource.choices, default=ValueSource.WEB)
     source_text = models.TextField(_("câu trích nguồn"), blank=True)
-    is_approved = models.BooleanField(default=False, db_index=True)
+    is_approved = models.BooleanField(default=False)  # always read with indicator, unit and period
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
