@@ -1,8 +1,8 @@
 """Benchmark: the ceiling of report submissions on this machine — the same server running only their SQL.
 
-    .venv/bin/python bench/api_submission_ceiling.py [--clients 50] [--seconds 20] [--workers 4]
+    .venv/bin/python bench/api_submission_ceiling.py [--clients 50] [--seconds 20] [--server granian|gunicorn]
 
-Same set-up, server (gunicorn), load (wrk, 50 connections) and PostgreSQL as bench/api_submissions.py. First every
+Same set-up, server (granian, as `phoihop serve`), load (wrk, 50 connections) and PostgreSQL as bench/api_submissions.py. First every
 report the replay will use is submitted once through the API by the test client, in a transaction that is rolled
 back, and the SQL statements its submission ran are kept. Then the server takes two measured runs in turn:
 

@@ -13,7 +13,7 @@ postgres://postgres@127.0.0.1:5432/phoihop_bench_cost; created and emptied first
    rolled back — what the statements cost without the ORM.
 
 Prints medians of --rounds rounds, and the ceiling each gives on this machine's cores when nothing else runs:
-cores × 1000 / (application + database ms). The load test (bench/api_submissions.py) also pays for HTTP, gunicorn
+cores × 1000 / (application + database ms). The load test (bench/api_submissions.py) also pays for HTTP, the web server
 and the load generator on the same cores.
 """
 

@@ -1,17 +1,23 @@
-"""Benchmark: report submissions through the API on PostgreSQL, 50 concurrent clients, served by gunicorn.
+"""Benchmark: report submissions through the API on PostgreSQL, 50 concurrent clients, served as `phoihop serve` does.
 
-    .venv/bin/python bench/api_submissions.py [--clients 50] [--seconds 30] [--workers 4]
+    .venv/bin/python bench/api_submissions.py [--clients 50] [--seconds 30] [--server granian|gunicorn]
+    .venv/bin/python bench/api_submissions.py --side-by-side     # granian and gunicorn at once, same machine
 
 Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/phoihop_bench; the database is created
 when missing and emptied first) and wrk (Debian package `wrk`, the load generator). Every request is one real
 submission: POST /api/v1/reporting/reports/{id}/submit with five values, each for a different draft report, by
 the editor of that report's unit with a bearer token, so it saves, validates, versions, logs and submits.
-The app runs under gunicorn on 127.0.0.1 (loopback only); wrk keeps 50 connections busy for --seconds after a
-short warm-up. Prints submissions per second, latency percentiles and how many submissions the database holds.
+The app runs on 127.0.0.1 (loopback only) under granian, with the processes and threads `phoihop serve` gives
+it (--server gunicorn: gunicorn's sync workers, the server before granian); wrk keeps 50 connections busy for
+--seconds after a short warm-up. Prints submissions per second, latency percentiles and how many submissions the database holds.
 Then the same server answers /healthz (one SELECT 1) for --reference seconds: a reference in the same run, so a
 slow machine shows as a slow reference too. During the measured run it also reads from /proc how much CPU the
 app server's processes, PostgreSQL's processes, wrk and the rest of the machine spent per submission, so the
 figures show where a submission's cost lies when every core is busy. Targets: ≥ 200 submissions/s sustained, p95 ≤ 250 ms.
+
+--side-by-side runs the benchmark twice at the same time, once under each server, each with its own database and
+50 clients: both meet the same machine at the same moment, so the ratio of their figures holds on a noisy machine
+where two runs one after the other do not. Their absolute figures are those of a machine shared by both.
 """
 
 from __future__ import annotations
@@ -160,7 +166,8 @@ def submit_once(client, key: str, report_id, body: str) -> None:
 
 def print_header(args: argparse.Namespace) -> None:
     print(
-        f"{args.clients} client đồng thời, gunicorn {args.workers} worker × {args.server_threads} luồng, PostgreSQL"
+        f"{args.clients} client đồng thời, {args.server} {args.workers} tiến trình × {args.server_threads} luồng, "
+        "PostgreSQL"
     )
 
 
@@ -260,15 +267,28 @@ def arguments(description: str, seconds: int = 30) -> argparse.Namespace:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=seconds)
     parser.add_argument("--warmup", type=int, default=5)
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
+    parser.add_argument("--server", choices=SERVERS, default="granian")
+    parser.add_argument(
+        "--workers", type=int, default=None,
+        help="server processes (granian: as `phoihop serve`, the CPU count, at least 2; gunicorn: 4 sync workers)",
+    )  # fmt: skip
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument(
-        "--server-threads", type=int, default=1,
-        help="threads per gunicorn worker (1 = sync workers: the best throughput and tail for CPU-bound writes; "
-        "2 = as `phoihop serve` runs by default)",
+        "--server-threads", type=int, default=None,
+        help="threads per server process (granian: 3, as `phoihop serve`; gunicorn: 1, sync workers)",
     )  # fmt: skip
     parser.add_argument("--reference", type=int, default=10, help="seconds of the /healthz reference run")
-    return parser.parse_args()
+    parser.add_argument("--side-by-side", action="store_true", help="granian and gunicorn at the same time")
+    parser.add_argument("--json", help=argparse.SUPPRESS)  # where a side-by-side child writes its figures
+    args = parser.parse_args()
+    if args.workers is None:
+        args.workers = max(2, os.cpu_count() or 2) if args.server == "granian" else 4
+    if args.server_threads is None:
+        args.server_threads = 3 if args.server == "granian" else 1
+    return args
+
+
+SERVERS = ("granian", "gunicorn")
 
 
 def environment(data_dir: str) -> dict:
@@ -294,7 +314,8 @@ def environment(data_dir: str) -> dict:
 
 
 class Server:
-    """gunicorn serving the app on a free loopback port, with wrk's scripts; stopped on leaving the block."""
+    """The app served on a free loopback port (granian as `phoihop serve` runs it, or gunicorn's sync workers),
+    with wrk's scripts; stopped on leaving the block."""
 
     def __init__(self, args: argparse.Namespace, env: dict, data_dir: str, pairs: Path) -> None:
         self.args, self.env, self.pairs = args, env, pairs
@@ -306,17 +327,20 @@ class Server:
 
     def __enter__(self) -> Server:
         from phoihop.core.serve_process import free_port
+        from phoihop.core.serving import web_command
 
         port = free_port()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "phoihop.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(self.args.workers), "--threads", str(self.args.server_threads), "--backlog", "2048",
-             "--log-level", "warning"],
-            env=self.env, cwd=str(ROOT),
-        )  # fmt: skip
+        args = self.args
+        if args.server == "granian":
+            cmd = web_command("127.0.0.1", port, args.workers, args.server_threads, access_log=False)
+        else:
+            cmd = [sys.executable, "-m", "gunicorn", "phoihop.wsgi:application", "--bind", f"127.0.0.1:{port}",
+                   "--workers", str(args.workers), "--threads", str(args.server_threads), "--backlog", "2048",
+                   "--log-level", "warning"]  # fmt: skip
+        self.process = subprocess.Popen(cmd, env=self.env, cwd=str(ROOT))
         for _ in range(100):
             if self.process.poll() is not None:
-                raise SystemExit("Máy chủ gunicorn không khởi động được: xem lỗi in ở trên.")
+                raise SystemExit(f"Máy chủ {args.server} không khởi động được: xem lỗi in ở trên.")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                     break
@@ -398,8 +422,38 @@ def print_reference(reference: dict, rate: float) -> None:
     )
 
 
+def side_by_side(args: argparse.Namespace) -> None:
+    """Both servers at once, each benchmarked by a child run of this script on its own database."""
+    base = os.environ.get("DATABASE_URL", DEFAULT_DB)
+    out = Path(tempfile.mkdtemp(prefix="phoihop-bench-"))
+    children = {}
+    for server in SERVERS:
+        cmd = [sys.executable, __file__, "--server", server, "--clients", str(args.clients),
+               "--seconds", str(args.seconds), "--warmup", str(args.warmup), "--reference", "1",
+               "--json", str(out / f"{server}.json")]  # fmt: skip
+        env = {**os.environ, "DATABASE_URL": f"{base}_{server}"}
+        children[server] = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, text=True)
+    figures = {}
+    for server, child in children.items():
+        text, _ = child.communicate(timeout=args.seconds + 900)
+        if child.returncode:
+            raise SystemExit(f"Lần chạy với {server} lỗi (mã {child.returncode}).")
+        print(f"--- {server}, cùng lúc với máy chủ kia ---")
+        print("\n".join(line for line in text.splitlines() if not line.startswith("Tham chiếu")))
+        figures[server] = json.loads((out / f"{server}.json").read_text())
+    shutil.rmtree(out, ignore_errors=True)
+    new, old = figures["granian"], figures["gunicorn"]
+    print(
+        f"granian / gunicorn cùng lúc: thông lượng {new['rate'] / old['rate']:.2f} ×, "
+        f"CPU ứng dụng mỗi lần gửi {new['app_ms'] / old['app_ms']:.2f} ×, p95 {new['p95_ms'] / old['p95_ms']:.2f} ×"
+    )
+
+
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
+    if args.side_by_side:
+        side_by_side(args)
+        return
     data_dir = tempfile.mkdtemp(prefix="phoihop-bench-")
     env = environment(data_dir)
     # Enough reports that no client runs out: a generous upper bound on throughput.
@@ -422,6 +476,11 @@ def main() -> None:
     rate = report("Gửi báo cáo qua API", result, spent)
     print(f"  Báo cáo đã gửi trong CSDL: {submitted:,}")
     print_reference(reference, rate)
+    if args.json:
+        ok = max(result["requests"] - result["non_2xx"], 1)
+        Path(args.json).write_text(
+            json.dumps({"rate": rate, "app_ms": spent["app"] * 1000 / ok, "p95_ms": result["p95_us"] / 1000})
+        )
 
 
 if __name__ == "__main__":

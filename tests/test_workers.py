@@ -104,6 +104,9 @@ def test_serve_runs_a_task_worker_beside_the_web_server_and_stops_it_with_itself
         assert len(workers) == 2, _children(
             server.pid
         )  # TASK_WORKERS' default: a long render holds up no other
+        web = [cmd for _pid, cmd in _children(server.pid) if " granian " in cmd]
+        # On SQLite (one writer at a time) the web server is one process with at least 4 threads.
+        assert len(web) == 1 and "--workers 1 " in web[0] and "--blocking-threads 4 " in web[0], web
         task_id = shell({**site, "TASK_BACKEND": "database"}, ENQUEUE)
         status, deadline = "", time.monotonic() + 30
         while time.monotonic() < deadline and status != "SUCCESSFUL":
@@ -116,7 +119,7 @@ def test_serve_runs_a_task_worker_beside_the_web_server_and_stops_it_with_itself
 
 
 def test_task_workers_sets_how_many_workers_serve_runs():
-    from phoihop.gunicorn_hooks import worker_count
+    from phoihop.core.serving import worker_count
 
     assert worker_count({}) == 2
     assert worker_count({"TASK_WORKERS": "4"}) == 4

@@ -1,4 +1,4 @@
-"""WSGI entry point (gunicorn phoihop.wsgi)."""
+"""WSGI entry point (`phoihop serve` runs it under granian; any WSGI server can)."""
 
 import os
 
