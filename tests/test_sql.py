@@ -182,3 +182,20 @@ def test_update_sets_columns_moves_counters_and_counts_rows(world, report):
     report.refresh_from_db()
     assert (report.status, report.updated_by_id, report.version) == ("submitted", world.alice.pk, 2)
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+@pytest.mark.django_db
+def test_one_cursor_is_kept_per_connection_unless_threads_share_it_or_queries_are_logged():
+    from django.test.utils import CaptureQueriesContext
+
+    kept = sql._cursor(connection)
+    assert sql._cursor(connection) is kept
+    connection.inc_thread_sharing()  # as a test's live server shares an in-memory SQLite connection
+    try:
+        assert sql._cursor(connection) is not kept and sql._cursor(connection) is not sql._cursor(connection)
+    finally:
+        connection.dec_thread_sharing()
+    with CaptureQueriesContext(connection) as captured:
+        sql.Values(Period, ("kind",), "t.id = %s").all([-1])
+    assert len(captured) == 1  # the logging cursor saw it
+    assert sql._cursor(connection) is kept

@@ -33,8 +33,9 @@ def _cursor(conn):
     """One Django cursor per database connection, kept for every statement here: opening a cursor costs about
     as much as running a small statement, and a kept cursor keeps psycopg's parameter dumpers. A new connection
     gets a new cursor. While queries are logged (DEBUG, assertNumQueries) each call opens its own cursor, so the
-    logging cursor sees every statement; execute wrappers see them either way."""
-    if conn.queries_logged:
+    logging cursor sees every statement; execute wrappers see them either way. A connection shared between threads
+    (a test's live server) never keeps one: two threads would run statements on the same cursor at once."""
+    if conn.queries_logged or conn.allow_thread_sharing:
         return conn.cursor()
     kept = getattr(conn, "_phoihop_cursor", None)
     if kept is not None and kept[0] is conn.connection and kept[0] is not None:
