@@ -300,6 +300,19 @@ class ValidationRule(models.Model):
         return self.name
 
 
+def _workflow_user():
+    """Who submitted, approved or returned a report. Kept as NULL when the user is deleted; no index of its own,
+    as nothing looks reports up by it and the report row is rewritten at every step of the workflow."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
+
+
 class Report(TimeStamped):
     """One unit's report on one form for one period, moving draft → submitted → approved (or returned)."""
 
@@ -315,35 +328,14 @@ class Report(TimeStamped):
     )
     due_date = models.DateField(_("hạn nộp"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_index=False,
-    )
+    submitted_by = _workflow_user()
     approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_index=False,
-    )
+    approved_by = _workflow_user()
     returned_reason = models.TextField(_("lý do trả lại"), blank=True)
     is_locked = models.BooleanField(_("đã khóa"), default=False)
     source_document = models.CharField(_("nguồn"), max_length=300, blank=True)
     returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
-    returned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_index=False,
-    )
+    returned_by = _workflow_user()
     overdue_notified_at = models.DateTimeField(_("đã nhắc hạn lúc"), null=True, blank=True)
 
     class Meta:
