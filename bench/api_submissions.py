@@ -270,21 +270,24 @@ def arguments(description: str, seconds: int = 30) -> argparse.Namespace:
     parser.add_argument("--server", choices=SERVERS, default="granian")
     parser.add_argument(
         "--workers", type=int, default=None,
-        help="server processes (granian: as `phoihop serve`, the CPU count, at least 2; gunicorn: 4 sync workers)",
+        help="server processes (granian: as `phoihop serve`, WEB_CONCURRENCY or the CPU count, at least 2; "
+        "gunicorn: 4 sync workers)",
     )  # fmt: skip
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument(
         "--server-threads", type=int, default=None,
-        help="threads per server process (granian: 3, as `phoihop serve`; gunicorn: 1, sync workers)",
+        help="threads per server process (granian: as `phoihop serve`, WEB_THREADS or 3; gunicorn: 1, sync workers)",
     )  # fmt: skip
     parser.add_argument("--reference", type=int, default=10, help="seconds of the /healthz reference run")
     parser.add_argument("--side-by-side", action="store_true", help="granian and gunicorn at the same time")
     parser.add_argument("--json", help=argparse.SUPPRESS)  # where a side-by-side child writes its figures
     args = parser.parse_args()
+    from phoihop.core import serving
+
     if args.workers is None:
-        args.workers = max(2, os.cpu_count() or 2) if args.server == "granian" else 4
+        args.workers = serving.web_processes() if args.server == "granian" else 4
     if args.server_threads is None:
-        args.server_threads = 3 if args.server == "granian" else 1
+        args.server_threads = serving.web_threads() if args.server == "granian" else 1
     return args
 
 

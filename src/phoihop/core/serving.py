@@ -40,6 +40,16 @@ def worker_count(environ=os.environ) -> int | None:
         return None
 
 
+def web_processes(environ=os.environ) -> int:
+    """Web server processes: WEB_CONCURRENCY, else the CPU count (at least 2)."""
+    return int(environ.get("WEB_CONCURRENCY", "0")) or max(2, os.cpu_count() or 2)
+
+
+def web_threads(environ=os.environ) -> int:
+    """Threads per web server process: WEB_THREADS, else 3."""
+    return int(environ.get("WEB_THREADS", "3"))
+
+
 def web_command(host: str, port: int, processes: int, threads: int, access_log: bool = True) -> list[str]:
     """granian serving phoihop's WSGI application: `processes` processes of `threads` threads each."""
     cmd = [

@@ -16,7 +16,8 @@ from functools import cached_property
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.base.operations import BaseDatabaseOperations
-from django.db.models import Model
+from django.db.models import Field, ForeignKey, Model
+from django.db.models import fields as model_fields
 
 ALIAS = "t"
 # On PostgreSQL an INSERT of more parameters than this sends one array per column (as bulk_create does): one
@@ -196,27 +197,24 @@ def _passes_through(field, conn) -> type | None:
     a text column given a str, a boolean column given a bool. Any field that overrides how it prepares values
     (and every other type of value) goes through `get_db_prep_save` as usual.
     """
-    from django.db.models import fields as f
-    from django.db.models.fields.related import ForeignKey
-
     if isinstance(field, ForeignKey):
         if type(field).get_db_prep_save is not ForeignKey.get_db_prep_save:
             return None
         field = field.target_field
     cls = type(field)
-    if cls.get_db_prep_save is not f.Field.get_db_prep_save:
+    if cls.get_db_prep_save is not model_fields.Field.get_db_prep_save:
         return None
-    if cls.get_db_prep_value is f.AutoFieldMixin.get_db_prep_value:
+    if cls.get_db_prep_value is model_fields.AutoFieldMixin.get_db_prep_value:
         if type(conn.ops).validate_autopk_value is not BaseDatabaseOperations.validate_autopk_value:
             return None
-    elif cls.get_db_prep_value is not f.Field.get_db_prep_value:
+    elif cls.get_db_prep_value is not model_fields.Field.get_db_prep_value:
         return None
     prep = cls.get_prep_value
-    if prep is f.IntegerField.get_prep_value:
+    if prep is model_fields.IntegerField.get_prep_value:
         return int
-    if prep in (f.CharField.get_prep_value, f.TextField.get_prep_value):
+    if prep in (model_fields.CharField.get_prep_value, model_fields.TextField.get_prep_value):
         return str
-    if prep is f.BooleanField.get_prep_value:
+    if prep is model_fields.BooleanField.get_prep_value:
         return bool
     return None
 
@@ -225,17 +223,17 @@ class _Insert:
     """The INSERT statements of one model, built once: every concrete column but the primary key."""
 
     def __init__(self, model: type[Model], conn):
-        from django.db.models import Field
-
         meta = model._meta
         self.pk = meta.pk
         self.fields = [
             f for f in meta.concrete_fields if not f.primary_key and not getattr(f, "generated", False)
         ]
-        # Per column: the attribute read when the field does nothing in pre_save (None: call pre_save), and the
-        # type it passes through unchanged (None: call get_db_prep_save).
-        self.plain = [f.attname if type(f).pre_save is Field.pre_save else None for f in self.fields]
-        self.through = [_passes_through(f, conn) for f in self.fields]
+        # Per column: the field, the attribute read when the field does nothing in pre_save (None: call
+        # pre_save), and the type it passes through unchanged (None: call get_db_prep_save).
+        self.columns = [
+            (c, c.attname if type(c).pre_save is Field.pre_save else None, _passes_through(c, conn))
+            for c in self.fields
+        ]
         # A field whose SQL depends on its value (geometry, say) cannot share one text; bulk_create handles those.
         own = [f.name for f in self.fields if hasattr(f, "get_placeholder")]
         if own:
@@ -270,12 +268,11 @@ def insert(objs: Iterable[Model]) -> list[Model]:
     if statement is None:
         statement = _inserts[(model, conn.vendor)] = _Insert(model, conn)
     fields = statement.fields
-    columns = list(zip(fields, statement.plain, statement.through, strict=True))
     rows = []
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="insert")
         row = []
-        for field, attname, through in columns:
+        for field, attname, through in statement.columns:
             value = field.pre_save(obj, True) if attname is None else getattr(obj, attname)
             # None is NULL for every field (JSONField included): no need to ask the field.
             if value is not None and type(value) is not through:

@@ -20,13 +20,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("WEB_CONCURRENCY", "0")) or max(2, os.cpu_count() or 2),
+            default=serving.web_processes(),
             help="số tiến trình web (mặc định: số lõi CPU, ít nhất 2)",
         )
         parser.add_argument(
             "--threads",
             type=int,
-            default=int(os.environ.get("WEB_THREADS", "3")),
+            default=serving.web_threads(),
             help="số luồng mỗi tiến trình",
         )
 
