@@ -60,7 +60,7 @@ def test_values_converts_each_column_and_expands_lists(world, report):
         query.all([ids])  # the list meant for IN, without the report
 
 
-@pytest.mark.parametrize("rows", [1, 3, 120])  # VALUES below UNNEST_ABOVE parameters, arrays above
+@pytest.mark.parametrize("rows", [1, 3, 120])  # PostgreSQL: one row in VALUES, more in one JSON parameter
 def test_insert_sets_keys_dates_and_foreign_keys_like_bulk_create(world, report, rows):
     indicator = Indicator.objects.get(code="gifts_vnd")
     periods = [Period.for_year(1900 + n) for n in range(rows)]
@@ -169,6 +169,48 @@ def test_insert_keeps_what_a_field_does_to_a_value(world, report):
     sql.insert([value])
     saved = DataValue.objects.get(pk=value.pk)
     assert saved.value == Decimal("2200000000") and saved.source == value.source and saved.updated_at
+
+
+def test_insert_values_fills_defaults_and_dates_and_keeps_every_value_exactly(world, report):
+    """Rows without model instances: what is left out takes the field's default or the current time; what is
+    given comes back as given, through the JSON parameter on PostgreSQL (Decimals to the last digit, a time
+    to the microsecond with its offset, text with quotes, newlines and Vietnamese)."""
+    dv = put_value(report, "gifts_vnd", "1")
+    texts = ['lý do "gấp"\nvà \\ dòng hai', "", "Mở khóa để sửa: sai đơn vị"]
+    rows = [
+        {"data_value_id": dv.pk, "user_id": world.alice.pk, "old_value": Decimal("1065.2500"),
+         "new_value": Decimal("-0.0001"), "reason": texts[0], "source": "api"},
+        {"data_value_id": dv.pk, "old_value": None, "new_value": Decimal("2200000000.2500"),
+         "reason": texts[1], "field": "comment", "old_text": "", "new_text": texts[2]},
+    ]  # fmt: skip
+    before = dt.datetime.now(dt.UTC)
+    ids = sql.insert_values(ValueChange, rows)
+    first, second = (ValueChange.objects.get(pk=pk) for pk in ids)
+    assert (first.old_value, first.new_value, first.reason, first.source, first.user_id) == (
+        Decimal("1065.2500"), Decimal("-0.0001"), texts[0], "api", world.alice.pk,
+    )  # fmt: skip
+    assert (first.field, first.old_text, first.new_text) == ("value", "", "")  # the fields' defaults
+    assert (second.user_id, second.old_value, second.new_value) == (
+        None,
+        None,
+        Decimal("2200000000.2500"),
+    )
+    assert (second.field, second.new_text, second.source) == ("comment", texts[2], "web")
+    assert before <= first.at == second.at <= dt.datetime.now(dt.UTC)  # auto_now_add: one time for the batch
+    assert sql.insert_values(ValueChange, []) == []
+    with pytest.raises(TypeError, match="không có cột"):
+        sql.insert_values(ValueChange, [{"data_value_id": dv.pk, "valeu": 1}])
+
+
+def test_insert_values_keeps_a_given_time_to_the_microsecond(world, report):
+    from phoihop.reporting.models import ReportEvent
+
+    at = dt.datetime(2020, 9, 17, 8, 30, 15, 123456, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    ids = sql.insert_values(
+        ReportEvent,
+        [{"report_id": report.pk, "at": at, "action": "saved", "note": n, "version": n} for n in range(2)],
+    )
+    assert [e.at for e in ReportEvent.objects.filter(pk__in=ids).order_by("version")] == [at, at]
 
 
 def test_update_sets_columns_moves_counters_and_counts_rows(world, report):

@@ -147,7 +147,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif "postgresql" in DATABASES["default"]["ENGINE"] and envbool("DB_SERVER_SIDE_BINDING", "true"):
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with the health check skipped for a connection that served a request a moment ago
+    # (src/phoihop/core/postgresql/base.py): one round trip less on every request of a busy server.
+    DATABASES["default"]["ENGINE"] = "phoihop.core.postgresql"
+if "postgresql" in DATABASES["default"]["ENGINE"] and envbool("DB_SERVER_SIDE_BINDING", "true"):
     # PostgreSQL binds parameters itself and keeps a plan for statements run twice on a connection: about half
     # the database's CPU per report submission (bench/api_submissions.py). Behind a pooler in transaction mode
     # without prepared-statement support, set DB_SERVER_SIDE_BINDING=false.

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .models import ChangeLogEntry
-from .sql import insert
+from .sql import insert_values
 
 
 def snapshot(obj: models.Model) -> dict:
@@ -22,18 +22,17 @@ def diff(before: dict, after: dict) -> dict:
     }
 
 
-def record(
-    obj: models.Model, action: str, user=None, before: dict | None = None, reason: str = ""
-) -> ChangeLogEntry:
+def record(obj: models.Model, action: str, user=None, before: dict | None = None, reason: str = "") -> int:
+    """One change-log row for `obj` (what changed since `before`); returns its id."""
     after = snapshot(obj)
     changes = diff(before or {}, after) if action != ChangeLogEntry.Action.DELETE else before or after
-    entry = ChangeLogEntry(
-        user=user if getattr(user, "is_authenticated", False) else None,
-        action=action,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
-        changes=changes,
-        reason=reason,
-    )
-    return insert([entry])[0]
+    row = {
+        "user_id": user.pk if getattr(user, "is_authenticated", False) else None,
+        "action": action,
+        "content_type_id": ContentType.objects.get_for_model(obj).pk,
+        "object_id": str(obj.pk),
+        "object_repr": str(obj)[:300],
+        "changes": changes,
+        "reason": reason,
+    }
+    return insert_values(ChangeLogEntry, [row])[0]

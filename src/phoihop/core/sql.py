@@ -11,6 +11,8 @@ Use them where a statement runs on every request of a busy path; everywhere else
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 
@@ -18,12 +20,9 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import Field, ForeignKey, Model
 from django.db.models import fields as model_fields
+from django.utils import timezone
 
 ALIAS = "t"
-# On PostgreSQL an INSERT of more parameters than this sends one array per column (as bulk_create does): one
-# statement text whatever the number of rows. psycopg parses a statement's text again on every call above 50
-# parameters, which costs more than dumping the arrays; at or below it, VALUES rows are the cheaper.
-UNNEST_ABOVE = 50
 
 
 def _qn(name: str) -> str:
@@ -219,15 +218,36 @@ def _passes_through(field, conn) -> type | None:
     return None
 
 
+# Column types PostgreSQL reads back from JSON text exactly as it reads the bound parameter Django would send.
+_JSON_TYPES = {
+    "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField",
+    "PositiveIntegerField", "PositiveBigIntegerField", "PositiveSmallIntegerField", "CharField", "TextField",
+    "SlugField", "EmailField", "URLField", "BooleanField", "DecimalField", "DateField",
+    "DateTimeField", "TimeField", "UUIDField", "ForeignKey", "OneToOneField",
+}  # fmt: skip
+
+
+# Prepared values JSON has no type for, as text the column's own input function reads back: a Decimal exactly as
+# written, dates and times in ISO 8601 with their offset, a UUID.
+_JSON_TEXT = {
+    "DecimalField": str,
+    "UUIDField": str,
+    "DateField": dt.date.isoformat,
+    "DateTimeField": dt.datetime.isoformat,
+    "TimeField": dt.time.isoformat,
+}
+
+
 class _Insert:
     """The INSERT statements of one model, built once: every concrete column but the primary key."""
 
     def __init__(self, model: type[Model], conn):
         meta = model._meta
-        self.pk = meta.pk
+        self.model, self.pk = model, meta.pk
         self.fields = [
             f for f in meta.concrete_fields if not f.primary_key and not getattr(f, "generated", False)
         ]
+        self.attnames = {f.attname for f in self.fields}
         # Per column: the field, the attribute read when the field does nothing in pre_save (None: call
         # pre_save), and the type it passes through unchanged (None: call get_db_prep_save).
         self.columns = [
@@ -240,61 +260,123 @@ class _Insert:
             raise TypeError(
                 f"{model.__name__}: insert() does not handle fields with their own placeholder: {own}"
             )
-        head = f"INSERT INTO {_qn(meta.db_table)} ({', '.join(_qn(f.column) for f in self.fields)})"
+        table = _qn(meta.db_table)
+        names = ", ".join(_qn(f.column) for f in self.fields)
+        head = f"INSERT INTO {table} ({names})"
         returning = f" RETURNING {_qn(self.pk.column)}"
-        # PostgreSQL: one array per column, so the text does not depend on the number of rows (as bulk_create).
-        types = ", ".join(f"(%s)::{f.db_type(conn).split('(')[0]}[]" for f in self.fields)
-        self.unnest = f"{head} SELECT * FROM UNNEST({types}){returning}"
         self.row = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
         self.head, self.returning = head, returning
+        self.json = None
+        if conn.vendor == "postgresql" and all(f.get_internal_type() in _JSON_TYPES for f in self.fields):
+            # PostgreSQL, more than one row: one JSON parameter, read into the table's own row type. The text does
+            # not depend on the number of rows, and one string costs the driver less than a typed array per column.
+            self.json = f"{head} SELECT {names} FROM json_populate_recordset(NULL::{table}, %s){returning}"
+            self.keys = [f.column for f in self.fields]
+            self.texts = [
+                (n, _JSON_TEXT[f.get_internal_type()])
+                for n, f in enumerate(self.fields)
+                if f.get_internal_type() in _JSON_TEXT
+            ]
 
     def values(self, rows: int) -> str:
         return f"{self.head} VALUES {', '.join([self.row] * rows)}{self.returning}"
+
+    def prepare(self, value, field, through, conn):
+        # None is NULL for every field (JSONField included): no need to ask the field.
+        if value is not None and type(value) is not through:
+            value = field.get_db_prep_save(value, conn)
+        return value
+
+    def run(self, rows: list[list], conn) -> list:
+        """Run the INSERT for rows of prepared values; their new primary keys, in order."""
+        cursor = _cursor(conn)
+        if self.json is not None and len(rows) > 1:
+            keys, texts = self.keys, self.texts
+            for row in rows:
+                for n, as_text in texts:
+                    if row[n] is not None:
+                        row[n] = as_text(row[n])
+            text = json.dumps([dict(zip(keys, row, strict=True)) for row in rows])
+            cursor.execute(self.json, [text])
+            return [r[0] for r in cursor.fetchall()]
+        ids = []
+        size = max(1, conn.ops.bulk_batch_size(self.fields, rows))
+        for start in range(0, len(rows), size):
+            batch = rows[start : start + size]
+            cursor.execute(self.values(len(batch)), [value for row in batch for value in row])
+            ids.extend(r[0] for r in cursor.fetchall())
+        return ids
 
 
 _inserts: dict[tuple[type[Model], str], _Insert] = {}
 
 
+def _statement(model: type[Model], conn) -> _Insert:
+    statement = _inserts.get((model, conn.vendor))
+    if statement is None:
+        statement = _inserts[(model, conn.vendor)] = _Insert(model, conn)
+    return statement
+
+
 def insert(objs: Iterable[Model]) -> list[Model]:
     """INSERT new rows and set each object's primary key, as `bulk_create` does: `auto_now` fields filled,
-    foreign keys to objects saved earlier resolved. One statement per batch under the database's parameter
-    limit; on PostgreSQL, one statement whatever the number of rows above UNNEST_ABOVE parameters."""
+    foreign keys to objects saved earlier resolved. One statement for all the rows on PostgreSQL; on SQLite one
+    per batch under its parameter limit."""
     objs = list(objs)
     if not objs:
         return objs
     conn = connections[DEFAULT_DB_ALIAS]
-    model = type(objs[0])
-    statement = _inserts.get((model, conn.vendor))
-    if statement is None:
-        statement = _inserts[(model, conn.vendor)] = _Insert(model, conn)
-    fields = statement.fields
+    statement = _statement(type(objs[0]), conn)
+    prepare = statement.prepare
     rows = []
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="insert")
-        row = []
-        for field, attname, through in statement.columns:
-            value = field.pre_save(obj, True) if attname is None else getattr(obj, attname)
-            # None is NULL for every field (JSONField included): no need to ask the field.
-            if value is not None and type(value) is not through:
-                value = field.get_db_prep_save(value, conn)
-            row.append(value)
-        rows.append(row)
-    ids = []
-    cursor = _cursor(conn)
-    if conn.vendor == "postgresql" and len(rows) > 1 and len(rows) * len(fields) > UNNEST_ABOVE:
-        cursor.execute(statement.unnest, [list(column) for column in zip(*rows, strict=True)])
-        ids = [r[0] for r in cursor.fetchall()]
-    else:
-        size = max(1, conn.ops.bulk_batch_size(fields, objs))
-        for start in range(0, len(rows), size):
-            batch = rows[start : start + size]
-            cursor.execute(statement.values(len(batch)), [value for row in batch for value in row])
-            ids.extend(r[0] for r in cursor.fetchall())
+        rows.append(
+            [
+                prepare(
+                    field.pre_save(obj, True) if attname is None else getattr(obj, attname),
+                    field,
+                    through,
+                    conn,
+                )
+                for field, attname, through in statement.columns
+            ]
+        )
+    ids = statement.run(rows, conn)
     attname = statement.pk.attname
     for obj, new_id in zip(objs, ids, strict=True):
         setattr(obj, attname, new_id)
         obj._state.adding, obj._state.db = False, conn.alias
     return objs
+
+
+def insert_values(model: type[Model], rows: Sequence[dict]) -> list:
+    """INSERT rows given as {attname: value} without building a model instance for each: for rows written and
+    never read back in the same request (history, events). A column left out takes its field's default; an
+    `auto_now`/`auto_now_add` date left out takes the current time. Foreign keys are given as ids
+    (`user_id`). Returns the new primary keys, in order."""
+    if not rows:
+        return []
+    conn = connections[DEFAULT_DB_ALIAS]
+    statement = _statement(model, conn)
+    prepare = statement.prepare
+    now = timezone.now()
+    prepared = []
+    for given in rows:
+        unknown = given.keys() - statement.attnames
+        if unknown:
+            raise TypeError(f"{model.__name__}: không có cột {', '.join(sorted(unknown))}")
+        row = []
+        for field, _attname, through in statement.columns:
+            if field.attname in given:
+                value = given[field.attname]
+            elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                value = now
+            else:
+                value = field.get_default()
+            row.append(prepare(value, field, through, conn))
+        prepared.append(row)
+    return statement.run(prepared, conn)
 
 
 class Update:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from phoihop.core import permissions
 from phoihop.core.changelog import record, snapshot
 from phoihop.core.models import ChangeLogEntry
-from phoihop.core.sql import Select, Update, insert
+from phoihop.core.sql import Select, Update, insert, insert_values
 
 from . import notify
 from .choices import ReportAction, ReportStatus, ValueSource
@@ -130,8 +130,11 @@ def _bump(report: Report, user, version: int | None, editable: bool = False, **c
 
 
 def _event(report: Report, user, action: str, note: str = "") -> None:
-    who = user if getattr(user, "is_authenticated", False) else None
-    insert([ReportEvent(report=report, user=who, action=action, note=note, version=report.version)])
+    who = user.pk if getattr(user, "is_authenticated", False) else None
+    insert_values(
+        ReportEvent,
+        [{"report_id": report.pk, "user_id": who, "action": action, "note": note, "version": report.version}],
+    )
 
 
 def _check_entries(report: Report, entries: list[Entry]) -> None:
@@ -162,6 +165,7 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
 
     result = SaveResult()
     who = user if getattr(user, "is_authenticated", False) else None
+    who_id = who.pk if who else None
     shape = structure(report.form)
     indicators = {i.pk: i for i in shape.indicators.values()}
     options = {o.pk: o for by_code in shape.options.values() for o in by_code.values()}
@@ -199,16 +203,15 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
         ]
         if not parts:
             continue
+        why = (entry.reason or reason)[:500]
         for part in parts:
             old, new = getattr(dv, part), getattr(entry, part)
-            change = ValueChange(
-                data_value=dv, user=who, reason=(entry.reason or reason)[:500], source=source, field=part
-            )
+            change = {"user_id": who_id, "reason": why, "source": source, "field": part}
             if part in TEXT_FIELDS:
-                change.old_text, change.new_text = old or "", new or ""
+                change["old_text"], change["new_text"] = old or "", new or ""
             else:
-                change.old_value, change.new_value = old, new
-            history.append(change)
+                change["old_value"], change["new_value"] = old, new
+            history.append((dv, change))  # the value's key is known once it is saved
             setattr(dv, part, new)
         if dv.pk is not None:
             dv.source, dv.updated_by, dv.updated_at, dv.report = source, who, now, report
@@ -218,9 +221,9 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
     if updated:
         DataValue.objects.bulk_update(updated, [*FIELDS, "source", "updated_by", "updated_at", "report"])
     if history:
-        for change in history:
-            change.data_value_id = change.data_value.pk
-        insert(history)
+        for dv, change in history:
+            change["data_value_id"] = dv.pk
+        insert_values(ValueChange, [change for _dv, change in history])
     result.created, result.changed = len(created), len(created) + len(updated)
     result.values = [dv for dv in [*existing.values(), *created] if dv.indicator_id in indicators]
     return result
