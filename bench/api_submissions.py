@@ -240,12 +240,14 @@ def settle(timeout: float = 60) -> None:
 
 
 def _cpu(pid: int) -> float:
-    """User + system CPU seconds of one process (0 when it is gone)."""
+    """User + system CPU seconds of one process and of its children that have exited (0 when it is gone).
+    PostgreSQL's postmaster collects the backends that closed (a web worker's connection reaches its
+    CONN_MAX_AGE and is opened again), so their CPU stays counted."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def cpu_split(server_pid: int) -> dict[str, float]:
