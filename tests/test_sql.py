@@ -38,6 +38,41 @@ def test_select_builds_the_rows_and_joined_rows_the_orm_builds(world, report):
     assert got._state.adding is False and query.one([-1]) is None
 
 
+def test_select_outer_brings_the_many_side_in_the_same_statement(world):
+    from django.test.utils import CaptureQueriesContext
+
+    from phoihop.accounts.models import ApiToken, Membership
+    from phoihop.core.testing import make_user
+    from phoihop.orgs.models import Organization
+
+    query = sql.Select(
+        ApiToken, "t.key_hash = %s", related=("user",),
+        outer=(
+            (Membership, "m", "LEFT JOIN accounts_membership m ON m.user_id = t.user_id"),
+            (Organization, "o", "LEFT JOIN orgs_organization o ON o.id = m.organization_id"),
+        ),
+    )  # fmt: skip
+    Membership.objects.create(user=world.alice, organization=world.md_union, role="viewer")
+    _token, key = ApiToken.issue(world.alice, "hai đơn vị")
+    with CaptureQueriesContext(connection) as captured:
+        rows = query.rows([ApiToken.hash(key)])
+    assert len(captured) == 1
+    assert {r[0].pk for r in rows} == {_token.pk} and all(r[0].user == world.alice for r in rows)
+    got = {(m.organization_id, m.role, o.name) for _t, m, o in rows}
+    assert (
+        got
+        == {
+            (m.organization_id, m.role, m.organization.name)
+            for m in Membership.objects.filter(user=world.alice).select_related("organization")
+        }
+        and len(got) == 2
+    )
+    loner = make_user("khong-don-vi")
+    _token, key = ApiToken.issue(loner, "chưa thuộc đơn vị nào")
+    assert [(t.user, m, o) for t, m, o in query.rows([ApiToken.hash(key)])] == [(loner, None, None)]
+    assert query.rows(["khong-co"]) == [] and query.all(["khong-co"]) == []
+
+
 def test_values_converts_each_column_and_expands_lists(world, report):
     put_value(report, "good_workers", "1065", "grassroots")
     put_value(report, "gifts_vnd", "2200000000.5")

@@ -4,10 +4,22 @@ from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
 
-from phoihop.accounts.models import ApiToken
+from phoihop.accounts.models import ApiToken, Membership
+from phoihop.core import permissions
 from phoihop.core.sql import Select
+from phoihop.orgs.models import Organization
 
-_TOKEN = Select(ApiToken, "t.key_hash = %s", related=("user",))
+# The token, its user and the user's memberships with their organisations: one statement for what every API call's
+# permission checks need.
+_TOKEN = Select(
+    ApiToken,
+    "t.key_hash = %s",
+    related=("user",),
+    outer=(
+        (Membership, "m", f"LEFT JOIN {Membership._meta.db_table} m ON m.user_id = t.user_id"),
+        (Organization, "o", f"LEFT JOIN {Organization._meta.db_table} o ON o.id = m.organization_id"),
+    ),
+)
 
 
 class TokenAuth(HttpBearer):
@@ -16,9 +28,16 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
         if not token:
             return None
-        token_row = _TOKEN.one([ApiToken.hash(token)])
-        if token_row is None or not token_row.user.is_active:
+        rows = _TOKEN.rows([ApiToken.hash(token)])
+        if not rows or not rows[0][0].user.is_active:
             return None
+        token_row = rows[0][0]
+        memberships = []
+        for _token, membership, organization in rows:
+            if membership is not None:
+                membership.organization = organization
+                memberships.append(membership)
+        permissions.remember_memberships(token_row.user, memberships)
         now = timezone.now()
         # One write a minute at most: a busy client should not turn every read into a write.
         if token_row.last_used_at is None or (now - token_row.last_used_at).total_seconds() > 60:

@@ -119,9 +119,20 @@ class Select:
     clause written in SQL over the alias `t` (and `r0`, `r1`… for the joined tables, in `related`'s order).
 
     `Select(Report, "t.id = %s", related=("form", "organization")).one([pk])`
+
+    `outer` adds rows of other models in the same statement: (model, alias, "LEFT JOIN … alias ON …"), each
+    row of `rows()` then carries one instance of each (None where the join found nothing). One statement for a row
+    and its many-side, where two would cost a second round trip.
     """
 
-    def __init__(self, model: type[Model], where: str, related: Sequence[str] = (), tail: str = ""):
+    def __init__(
+        self,
+        model: type[Model],
+        where: str,
+        related: Sequence[str] = (),
+        tail: str = "",
+        outer: Sequence[tuple[type[Model], str, str]] = (),
+    ):
         self.model, self.tail = model, tail
         self.base = _Columns(model, ALIAS)
         self.joins = []
@@ -134,36 +145,47 @@ class Select:
             self.joins.append(
                 (field.name, _Columns(target, alias), f"{kind} {_qn(target._meta.db_table)} {alias} ON {on}")
             )
+        self.outer = [(_Columns(m, alias), join) for m, alias, join in outer]
         self.statement = _Texts(where, self._text)
 
     def _text(self, where: str) -> str:
         columns = [*self.base.sql, *(c for _n, cols, _j in self.joins for c in cols.sql)]
-        joins = " ".join(j for _n, _c, j in self.joins)
+        columns += [c for cols, _j in self.outer for c in cols.sql]
+        joins = " ".join([*(j for _n, _c, j in self.joins), *(j for _c, j in self.outer)])
         return (
             f"SELECT {', '.join(columns)} FROM {_qn(self.model._meta.db_table)} {ALIAS} {joins} "
             f"WHERE {where} {self.tail}"
         ).strip()
 
-    def all(self, params: Sequence = ()) -> list[Model]:
+    def rows(self, params: Sequence = ()) -> list[tuple]:
+        """Each row as (instance, one instance or None per `outer` model)."""
         sql, flat = self.statement(params)
         conn = connections[DEFAULT_DB_ALIAS]
         cursor = _cursor(conn)
         cursor.execute(sql, flat)
         rows = cursor.fetchall()
         width = len(self.base.fields)
+
+        def part(cols, row, start):
+            values = row[start : start + len(cols.fields)]
+            return cols.build(cols.convert(list(values), conn)) if values[cols.pk_index] is not None else None
+
         found = []
         for row in rows:
             obj = self.base.build(self.base.convert(list(row[:width]), conn))
             start = width
             for name, cols, _join in self.joins:
-                part = row[start : start + len(cols.fields)]
+                setattr(obj, name, part(cols, row, start))
                 start += len(cols.fields)
-                related = (
-                    cols.build(cols.convert(list(part), conn)) if part[cols.pk_index] is not None else None
-                )
-                setattr(obj, name, related)
-            found.append(obj)
+            extra = []
+            for cols, _join in self.outer:
+                extra.append(part(cols, row, start))
+                start += len(cols.fields)
+            found.append((obj, *extra))
         return found
+
+    def all(self, params: Sequence = ()) -> list[Model]:
+        return [row[0] for row in self.rows(params)]
 
     def one(self, params: Sequence = ()) -> Model | None:
         rows = self.all(params)
