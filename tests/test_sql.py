@@ -237,6 +237,27 @@ def test_insert_values_fills_defaults_and_dates_and_keeps_every_value_exactly(wo
         sql.insert_values(ValueChange, [{"data_value_id": dv.pk, "valeu": 1}])
 
 
+def test_a_table_with_a_column_json_cannot_carry_takes_rows_in_values(world):
+    """The change log's `changes` is a JSON document of its own: several rows go in VALUES, each value bound as the
+    field binds it; the history table, all plain columns, takes the one JSON parameter on PostgreSQL."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from phoihop.core.models import ChangeLogEntry
+
+    assert sql._statement(ChangeLogEntry, connection).json is None
+    assert (sql._statement(ValueChange, connection).json is not None) == (connection.vendor == "postgresql")
+    kind = ContentType.objects.get_for_model(Report).pk
+    changes = [{"status": ["draft", "submitted"]}, {"note": ['"trích dẫn"', "dòng\nmới"]}]
+    ids = sql.insert_values(
+        ChangeLogEntry,
+        [
+            {"action": "update", "content_type_id": kind, "object_id": str(n), "changes": c}
+            for n, c in enumerate(changes)
+        ],
+    )
+    assert [ChangeLogEntry.objects.get(pk=pk).changes for pk in ids] == changes
+
+
 def test_insert_values_keeps_a_given_time_to_the_microsecond(world, report):
     from phoihop.reporting.models import ReportEvent
 

@@ -245,8 +245,15 @@ _JSON_TYPES = {
     "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField",
     "PositiveIntegerField", "PositiveBigIntegerField", "PositiveSmallIntegerField", "CharField", "TextField",
     "SlugField", "EmailField", "URLField", "BooleanField", "DecimalField", "DateField",
-    "DateTimeField", "TimeField", "UUIDField", "ForeignKey", "OneToOneField",
+    "DateTimeField", "TimeField", "UUIDField",
 }  # fmt: skip
+
+
+def _kind(field) -> str:
+    """The internal type of the column a field writes: a foreign key writes its target's."""
+    while isinstance(field, ForeignKey):
+        field = field.target_field
+    return field.get_internal_type()
 
 
 # Prepared values JSON has no type for, as text the column's own input function reads back: a Decimal exactly as
@@ -289,15 +296,13 @@ class _Insert:
         self.row = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
         self.head, self.returning = head, returning
         self.json = None
-        if conn.vendor == "postgresql" and all(f.get_internal_type() in _JSON_TYPES for f in self.fields):
+        if conn.vendor == "postgresql" and all(_kind(f) in _JSON_TYPES for f in self.fields):
             # PostgreSQL, more than one row: one JSON parameter, read into the table's own row type. The text does
             # not depend on the number of rows, and one string costs the driver less than a typed array per column.
             self.json = f"{head} SELECT {names} FROM json_populate_recordset(NULL::{table}, %s){returning}"
             self.keys = [f.column for f in self.fields]
             self.texts = [
-                (n, _JSON_TEXT[f.get_internal_type()])
-                for n, f in enumerate(self.fields)
-                if f.get_internal_type() in _JSON_TEXT
+                (n, _JSON_TEXT[_kind(f)]) for n, f in enumerate(self.fields) if _kind(f) in _JSON_TEXT
             ]
 
     def values(self, rows: int) -> str:
