@@ -272,11 +272,17 @@ class _Insert:
 
     def __init__(self, model: type[Model], conn):
         meta = model._meta
-        self.model, self.pk = model, meta.pk
+        self.pk = meta.pk
         self.fields = [
             f for f in meta.concrete_fields if not f.primary_key and not getattr(f, "generated", False)
         ]
         self.attnames = {f.attname for f in self.fields}
+        # Dates that take the current time when insert_values is not given one.
+        self.stamped = {
+            f.attname
+            for f in self.fields
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        }
         # Per column: the field, the attribute read when the field does nothing in pre_save (None: call
         # pre_save), and the type it passes through unchanged (None: call get_db_prep_save).
         self.columns = [
@@ -386,7 +392,7 @@ def insert_values(model: type[Model], rows: Sequence[dict]) -> list:
         return []
     conn = connections[DEFAULT_DB_ALIAS]
     statement = _statement(model, conn)
-    prepare = statement.prepare
+    prepare, stamped = statement.prepare, statement.stamped
     now = timezone.now()
     prepared = []
     for given in rows:
@@ -397,7 +403,7 @@ def insert_values(model: type[Model], rows: Sequence[dict]) -> list:
         for field, _attname, through in statement.columns:
             if field.attname in given:
                 value = given[field.attname]
-            elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            elif field.attname in stamped:
                 value = now
             else:
                 value = field.get_default()
