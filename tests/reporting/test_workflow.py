@@ -60,6 +60,41 @@ def test_every_change_keeps_who_when_old_new_and_why(world, report):
     assert changes[1].reason == "Số liệu chính thức" and changes[1].user == world.alice and changes[1].at
 
 
+def test_history_outlives_the_user_who_wrote_it(world, report):
+    """Who wrote a history row is kept without a database constraint (no lock on the user's row at every write);
+    deleting the user still empties it, through Django's on_delete, and keeps the rows."""
+    from django.db import connection
+
+    from phoihop.core.models import ChangeLogEntry
+    from phoihop.core.testing import make_user
+    from phoihop.reporting.models import ReportEvent
+
+    clerk = make_user("thu_ky_tam", report.organization)
+    actions.submit(report, clerk, report.version, [gw("grassroots", 1065)])
+    value = DataValue.objects.get(report=report)
+    assert value.updated_by == clerk
+    clerk.delete()
+    value.refresh_from_db()
+    assert value.updated_by is None and value.value == Decimal(1065)
+    assert ValueChange.objects.get(data_value=value).user is None
+    assert ReportEvent.objects.get(report=report, action=ReportAction.SUBMITTED).user is None
+    assert ChangeLogEntry.objects.filter(object_id=str(report.pk), user=None).exists()
+
+    def references(model) -> dict[str, str]:
+        with connection.cursor() as cursor:
+            found = connection.introspection.get_constraints(cursor, model._meta.db_table)
+        return {c["columns"][0]: c["foreign_key"][0] for c in found.values() if c["foreign_key"]}
+
+    # The value's own keys stay enforced by the database; only "who" is not.
+    assert "updated_by_id" not in references(DataValue)
+    assert {"indicator_id", "organization_id", "period_id", "option_id", "report_id"} <= references(
+        DataValue
+    ).keys()
+    assert references(ValueChange) == {"data_value_id": "reporting_datavalue"}
+    assert references(ReportEvent) == {"report_id": "reporting_report"}
+    assert references(ChangeLogEntry) == {}
+
+
 def test_a_second_save_from_a_stale_page_is_refused_not_lost(world, report):
     read = report.version
     actions.save_values(report, world.alice, [gw("grassroots", 1065)], read)

@@ -42,9 +42,15 @@ class ChangeLogEntry(models.Model):
         DELETE = "delete", _("Xóa")
 
     at = models.DateTimeField(_("lúc"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # A history row keeps who and what without foreign key constraints in the database (as
+    # reporting.DataValue.updated_by): Django's on_delete still applies, and writing one locks no other row.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, db_constraint=False
+    )
     action = models.CharField(_("thao tác"), max_length=10, choices=Action.choices)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, db_index=False)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, db_index=False, db_constraint=False
+    )
     object_id = models.CharField(max_length=64)
     object = GenericForeignKey("content_type", "object_id")
     object_repr = models.CharField(_("đối tượng"), max_length=300)

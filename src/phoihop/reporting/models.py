@@ -396,7 +396,12 @@ class ReportEvent(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("lúc"), auto_now_add=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,  # who acted: see DataValue.updated_by
     )
     action = models.CharField(_("thao tác"), max_length=16, choices=ReportAction.choices)
     note = models.TextField(_("ghi chú"), blank=True)
@@ -447,8 +452,16 @@ class DataValue(models.Model):
     source_text = models.TextField(_("câu trích nguồn"), blank=True)
     is_approved = models.BooleanField(default=False)  # always read with indicator, unit and period
     updated_at = models.DateTimeField(auto_now=True)
+    # Who last changed the value. Like the user of a history row (ValueChange, ReportEvent, ChangeLogEntry), it
+    # has no foreign key constraint in the database: Django still sets it to NULL when the user is deleted, and a
+    # write does not lock the user's row (every value of every report would otherwise do so at commit).
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
     )
 
     class Meta:
@@ -479,7 +492,12 @@ class ValueChange(models.Model):
     data_value = models.ForeignKey(DataValue, on_delete=models.CASCADE, related_name="changes")
     at = models.DateTimeField(auto_now_add=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,  # who acted: see DataValue.updated_by
     )
     old_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     new_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
