@@ -96,53 +96,54 @@ def test_values_converts_each_column_and_expands_lists(world, report):
 
 
 @pytest.mark.parametrize("rows", [1, 3, 120])  # PostgreSQL: one row in VALUES, more in one JSON parameter
-def test_insert_sets_keys_dates_and_foreign_keys_like_bulk_create(world, report, rows):
+def test_insert_values_returns_each_rows_key_in_order_and_stamps_dates(world, report, rows):
     indicator = Indicator.objects.get(code="gifts_vnd")
     periods = [Period.for_year(1900 + n) for n in range(rows)]
-    values = [
-        DataValue(
-            indicator=indicator,
-            organization=report.organization,
-            period=period,
-            report=report,
-            value=Decimal(n) + Decimal("0.25"),
-            comment=f"dòng {n}",
-        )
+    given = [
+        {
+            "indicator_id": indicator.pk,
+            "organization_id": report.organization_id,
+            "period_id": period.pk,
+            "report_id": report.pk,
+            "value": Decimal(n) + Decimal("0.25"),
+            "comment": f"dòng {n}",
+        }
         for n, period in enumerate(periods)
     ]
-    sql.insert(values)
-    assert all(v.pk and v._state.adding is False for v in values)
-    for n, value in enumerate(values):  # each object got the key of its own row
-        stored = DataValue.objects.get(pk=value.pk)
+    ids = sql.insert_values(DataValue, given)
+    assert len(set(ids)) == rows
+    for n, pk in enumerate(ids):  # each key is that of its own row
+        stored = DataValue.objects.get(pk=pk)
         assert (stored.period_id, stored.value, stored.comment) == (
             periods[n].pk,
             Decimal(n) + Decimal("0.25"),
             f"dòng {n}",
         )
         assert stored.updated_at is not None and stored.source == "web"
-    # History rows point at values saved a moment ago: the key is taken from the saved object.
-    changes = [ValueChange(data_value=v, user=world.alice, new_value=v.value, reason="nhập") for v in values]
-    sql.insert(changes)
-    stored = ValueChange.objects.filter(data_value__in=values).order_by("data_value_id")
-    assert [c.data_value_id for c in stored] == sorted(v.pk for v in values)
+    # History rows point at values inserted a moment ago, by the keys the INSERT returned.
+    changes = [
+        {"data_value_id": pk, "user_id": world.alice.pk, "new_value": row["value"]}
+        for pk, row in zip(ids, given, strict=True)
+    ]
+    sql.insert_values(ValueChange, changes)
+    stored = ValueChange.objects.filter(data_value__in=ids).order_by("data_value_id")
+    assert [c.data_value_id for c in stored] == sorted(ids)
     assert all(c.at is not None and c.user_id == world.alice.pk for c in stored)
-    assert sql.insert([]) == []
 
 
-def test_insert_over_sqlite_parameter_limit_goes_in_batches(world, report):
+def test_insert_values_over_sqlite_parameter_limit_goes_in_batches(world, report):
     dv = put_value(report, "gifts_vnd", "1")
-    changes = [ValueChange(data_value=dv, new_value=Decimal(n), reason=str(n)) for n in range(1200)]
-    sql.insert(changes)  # 1,200 rows × 10 columns: over SQLite's 999 parameters a statement
+    rows = [{"data_value_id": dv.pk, "new_value": Decimal(n), "reason": str(n)} for n in range(1200)]
+    ids = sql.insert_values(
+        ValueChange, rows
+    )  # 1,200 rows × 10 columns: over SQLite's 999 parameters a statement
     assert ValueChange.objects.filter(data_value=dv).count() == 1200
-    assert {c.pk for c in changes} == set(
-        ValueChange.objects.filter(data_value=dv).values_list("pk", flat=True)
-    )
-
-
-def test_insert_refuses_an_unsaved_foreign_object(world, report):
-    unsaved = DataValue(indicator=Indicator.objects.get(code="gifts_vnd"), organization=report.organization)
-    with pytest.raises(ValueError):
-        sql.insert([ValueChange(data_value=unsaved)])
+    assert set(ids) == set(ValueChange.objects.filter(data_value=dv).values_list("pk", flat=True))
+    assert [ValueChange.objects.get(pk=pk).reason for pk in (ids[0], ids[999], ids[-1])] == [
+        "0",
+        "999",
+        "1199",
+    ]
 
 
 @isolate_apps("phoihop.core")
@@ -164,7 +165,7 @@ def test_insert_refuses_a_field_with_its_own_placeholder():
             return str(self.spot)
 
     with pytest.raises(TypeError, match="own placeholder"):
-        sql.insert([Place(spot="x")])
+        sql.insert_values(Place, [{"spot": "x"}])
 
 
 @isolate_apps("phoihop.core")
@@ -190,20 +191,24 @@ def test_only_fields_that_prepare_nothing_pass_values_through():
     assert sql._passes_through(ValueChange._meta.get_field("data_value"), connection) is int
 
 
-def test_insert_keeps_what_a_field_does_to_a_value(world, report):
+def test_insert_values_keeps_what_a_field_does_to_a_value(world, report):
     """A str subclass (a choice) and a whole-number Decimal still go through the field, as the ORM sends them."""
-    value = DataValue(
-        indicator=Indicator.objects.get(code="gifts_vnd"),
-        organization=report.organization,
-        period=report.period,
-        report=report,
-        value=Decimal("2200000000"),
-        source=DataValue.source.field.choices[1][0],
-        comment="",
+    source = DataValue.source.field.choices[1][0]
+    (pk,) = sql.insert_values(
+        DataValue,
+        [
+            {
+                "indicator_id": Indicator.objects.get(code="gifts_vnd").pk,
+                "organization_id": report.organization_id,
+                "period_id": report.period_id,
+                "report_id": report.pk,
+                "value": Decimal("2200000000"),
+                "source": source,
+            }
+        ],
     )
-    sql.insert([value])
-    saved = DataValue.objects.get(pk=value.pk)
-    assert saved.value == Decimal("2200000000") and saved.source == value.source and saved.updated_at
+    saved = DataValue.objects.get(pk=pk)
+    assert saved.value == Decimal("2200000000") and saved.source == source and saved.updated_at
 
 
 def test_insert_values_fills_defaults_and_dates_and_keeps_every_value_exactly(world, report):

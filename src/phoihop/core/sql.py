@@ -3,7 +3,7 @@
 Django's ORM builds and compiles every statement anew on each call. On a report submission through the API that
 was most of the application's CPU (bench/api_submission_cost.py). The helpers here keep everything else the ORM
 gives: the models' tables and columns, each field's conversion to and from the database (`get_db_prep_save`,
-the backend's and the field's converters), `Model.from_db`, `pre_save` for `auto_now` fields, the connection and
+the backend's and the field's converters), `Model.from_db`, the current time for `auto_now` fields, the connection and
 its transaction. They skip only rebuilding the same SQL text. The same code runs on SQLite and PostgreSQL.
 
 Use them where a statement runs on every request of a busy path; everywhere else the ORM reads better.
@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cached_property
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.base.operations import BaseDatabaseOperations
-from django.db.models import Field, ForeignKey, Model
+from django.db.models import ForeignKey, Model
 from django.db.models import fields as model_fields
 from django.utils import timezone
 
@@ -283,17 +283,13 @@ class _Insert:
             for f in self.fields
             if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
         }
-        # Per column: the field, the attribute read when the field does nothing in pre_save (None: call
-        # pre_save), and the type it passes through unchanged (None: call get_db_prep_save).
-        self.columns = [
-            (c, c.attname if type(c).pre_save is Field.pre_save else None, _passes_through(c, conn))
-            for c in self.fields
-        ]
+        # Per column: the field and the type it passes through unchanged (None: call get_db_prep_save).
+        self.columns = [(c, _passes_through(c, conn)) for c in self.fields]
         # A field whose SQL depends on its value (geometry, say) cannot share one text; bulk_create handles those.
         own = [f.name for f in self.fields if hasattr(f, "get_placeholder")]
         if own:
             raise TypeError(
-                f"{model.__name__}: insert() does not handle fields with their own placeholder: {own}"
+                f"{model.__name__}: insert_values() does not handle fields with their own placeholder: {own}"
             )
         table = _qn(meta.db_table)
         names = ", ".join(_qn(f.column) for f in self.fields)
@@ -351,38 +347,6 @@ def _statement(model: type[Model], conn) -> _Insert:
     return statement
 
 
-def insert(objs: Iterable[Model]) -> list[Model]:
-    """INSERT new rows and set each object's primary key, as `bulk_create` does: `auto_now` fields filled,
-    foreign keys to objects saved earlier resolved. One statement for all the rows on PostgreSQL; on SQLite one
-    per batch under its parameter limit."""
-    objs = list(objs)
-    if not objs:
-        return objs
-    conn = connections[DEFAULT_DB_ALIAS]
-    statement = _statement(type(objs[0]), conn)
-    prepare = statement.prepare
-    rows = []
-    for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="insert")
-        rows.append(
-            [
-                prepare(
-                    field.pre_save(obj, True) if attname is None else getattr(obj, attname),
-                    field,
-                    through,
-                    conn,
-                )
-                for field, attname, through in statement.columns
-            ]
-        )
-    ids = statement.run(rows, conn)
-    attname = statement.pk.attname
-    for obj, new_id in zip(objs, ids, strict=True):
-        setattr(obj, attname, new_id)
-        obj._state.adding, obj._state.db = False, conn.alias
-    return objs
-
-
 def insert_values(model: type[Model], rows: Sequence[dict]) -> list:
     """INSERT rows given as {attname: value} without building a model instance for each: for rows written and
     never read back in the same request (history, events). A column left out takes its field's default; an
@@ -400,7 +364,7 @@ def insert_values(model: type[Model], rows: Sequence[dict]) -> list:
         if unknown:
             raise TypeError(f"{model.__name__}: không có cột {', '.join(sorted(unknown))}")
         row = []
-        for field, _attname, through in statement.columns:
+        for field, through in statement.columns:
             if field.attname in given:
                 value = given[field.attname]
             elif field.attname in stamped:

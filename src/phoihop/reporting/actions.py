@@ -16,7 +16,7 @@ from django.utils import timezone
 from phoihop.core import permissions
 from phoihop.core.changelog import record, snapshot
 from phoihop.core.models import ChangeLogEntry
-from phoihop.core.sql import Select, Update, insert, insert_values
+from phoihop.core.sql import Select, Update, insert_values
 
 from . import notify
 from .choices import ReportAction, ReportStatus, ValueSource
@@ -180,52 +180,61 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
             dv.option = options[dv.option_id]
         existing[(dv.indicator_id, dv.option_id)] = dv
     now = timezone.now()
-    created, updated, history = [], [], []
+    # A new value is inserted from its entry as a row (no model instance); the entry itself then stands for it
+    # in the checks that follow, having the same parts. Its history rows learn its key from the INSERT.
+    created, new_rows, updated, history = [], [], [], []
     for entry in entries:
         dv = existing.get(entry.key)
-        if dv is None:
+        new = dv is None
+        if new:
             if entry.is_empty:
                 continue
-            dv = DataValue(
-                indicator=entry.indicator,
-                option=entry.option,
-                organization_id=report.organization_id,
-                period_id=report.period_id,
-                report=report,
-                source=source,
-                updated_by=who,
-            )
-            created.append(dv)
-        parts = [
-            f
-            for f in FIELDS
-            if getattr(dv, f) != getattr(entry, f) and not (dv.pk is None and getattr(entry, f) in (None, ""))
-        ]
+            row = {
+                "indicator_id": entry.indicator.pk,
+                "option_id": entry.option.pk if entry.option is not None else None,
+                "organization_id": report.organization_id,
+                "period_id": report.period_id,
+                "report_id": report.pk,
+                "source": source,
+                "updated_by_id": who_id,
+            }
+            parts = [f for f in FIELDS if getattr(entry, f) not in (None, "")]
+        else:
+            parts = [f for f in FIELDS if getattr(dv, f) != getattr(entry, f)]
         if not parts:
             continue
         why = (entry.reason or reason)[:500]
         for part in parts:
-            old, new = getattr(dv, part), getattr(entry, part)
+            value = getattr(entry, part)
             change = {"user_id": who_id, "reason": why, "source": source, "field": part}
+            old = None if new else getattr(dv, part)
             if part in TEXT_FIELDS:
-                change["old_text"], change["new_text"] = old or "", new or ""
+                change["old_text"], change["new_text"] = old or "", value or ""
             else:
-                change["old_value"], change["new_value"] = old, new
-            history.append((dv, change))  # the value's key is known once it is saved
-            setattr(dv, part, new)
-        if dv.pk is not None:
+                change["old_value"], change["new_value"] = old, value
+            history.append((len(new_rows) if new else dv, change))
+            if new:
+                row[part] = value
+            else:
+                setattr(dv, part, value)
+        if new:
+            new_rows.append(row)
+            created.append(entry)
+        else:
             dv.source, dv.updated_by, dv.updated_at, dv.report = source, who, now, report
             updated.append(dv)
-    if created:
-        insert(created)
+    new_ids = insert_values(DataValue, new_rows)
     if updated:
         DataValue.objects.bulk_update(updated, [*FIELDS, "source", "updated_by", "updated_at", "report"])
     if history:
-        for dv, change in history:
-            change["data_value_id"] = dv.pk
-        insert_values(ValueChange, [change for _dv, change in history])
+        for target, change in history:
+            change["data_value_id"] = new_ids[target] if type(target) is int else target.pk
+        insert_values(ValueChange, [change for _target, change in history])
     result.created, result.changed = len(created), len(created) + len(updated)
-    result.values = [dv for dv in [*existing.values(), *created] if dv.indicator_id in indicators]
+    result.values = [
+        *(dv for dv in existing.values() if dv.indicator_id in indicators),
+        *(e for e in created if e.indicator.pk in indicators),
+    ]
     return result
 
 
