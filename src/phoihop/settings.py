@@ -111,6 +111,13 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+# An API call with a token and no session cookie (core.handlers): the pages' security headers, Vietnamese, and
+# no user until the token names one.
+API_TOKEN_MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "phoihop.core.middleware.TokenCallMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
 
 ROOT_URLCONF = "phoihop.urls"
 WSGI_APPLICATION = "phoihop.wsgi.application"
