@@ -1,13 +1,14 @@
 """Benchmark: the CPU one report submission costs, in the application and in PostgreSQL, against two references.
 
     .venv/bin/python bench/api_submission_cost.py [--rounds 7] [--per-round 50]
+    .venv/bin/python bench/api_submission_cost.py --instructions [--per-round 100]   # needs valgrind
 
 Everything runs in one process against a local PostgreSQL (DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/phoihop_bench_cost; created and emptied first):
 
-1. submissions through the API with the same body as bench/api_submissions.py, through Django's whole request path
-   (test client, no socket): CPU of this process (the application) and of the PostgreSQL backend serving it (read
-   from /proc), per submission;
+1. submissions through the API with the same body as bench/api_submissions.py, through the WSGI application a server
+   calls (phoihop.wsgi: a call with a token takes the short middleware chain), without a socket: CPU of this
+   process (the application) and of the PostgreSQL backend serving it (read from /proc), per submission;
 2. reference: GET /healthz the same way — the request path with one SELECT 1;
 3. reference: the SQL statements of one submission, captured and replayed by psycopg alone (no Django), each replay
    rolled back — what the statements cost without the ORM.
@@ -15,6 +16,11 @@ postgres://postgres@127.0.0.1:5432/phoihop_bench_cost; created and emptied first
 Prints medians of --rounds rounds, and the ceiling each gives on this machine's cores when nothing else runs:
 cores × 1000 / (application + database ms). The load test (bench/api_submissions.py) also pays for HTTP, the web server
 and the load generator on the same cores.
+
+--instructions counts instead the machine instructions the application runs per submission and per /healthz, with
+valgrind's callgrind (--per-round of each, after a warm-up): the same count on every run of the same code, however
+busy or slow the machine, so two versions of the code compare exactly where timings drift by a fifth between runs.
+It counts this process only (not PostgreSQL) and takes about a minute.
 """
 
 from __future__ import annotations
@@ -22,7 +28,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,11 +68,84 @@ def measure(rounds: int, per_round: int, work, pid: int) -> tuple[float, float |
     return statistics.median(app), statistics.median(db) if db else None
 
 
+class WsgiClient:
+    """Requests straight into phoihop.wsgi.application, as a WSGI server passes them (no socket, no test client)."""
+
+    class Response:
+        def __init__(self, status: str, content: bytes):
+            self.status_code, self.content = int(status.split()[0]), content
+
+    def __init__(self):
+        from django.test import RequestFactory
+
+        from phoihop.wsgi import application
+
+        self.factory, self.application = RequestFactory(), application
+
+    def _call(self, request) -> WsgiClient.Response:
+        started = {}
+
+        def start_response(status, headers, exc_info=None):
+            started["status"] = status
+
+        result = self.application(request.environ, start_response)
+        try:
+            content = b"".join(result)
+        finally:
+            result.close()
+        return self.Response(started["status"], content)
+
+    def post(self, path, data, content_type, **extra):
+        return self._call(self.factory.post(path, data, content_type=content_type, **extra))
+
+    def get(self, path, **extra):
+        return self._call(self.factory.get(path, **extra))
+
+
+def instructions(per_round: int) -> None:
+    """Run this benchmark's submissions and /healthz under callgrind; print instructions per request."""
+    if not shutil.which("valgrind"):
+        raise SystemExit("Thiếu valgrind: cài bằng `apt-get install valgrind` (gói Debian).")
+    out = Path(tempfile.mkdtemp(prefix="phoihop-bench-")) / "callgrind.out"
+    cmd = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
+           sys.executable, __file__, "--counted-child", "--per-round", str(per_round)]  # fmt: skip
+    subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+    # Dump 1: the submissions; dump 2: /healthz (callgrind_control --dump between them zeroes the counts).
+    counts = []
+    for n in (1, 2):
+        text = Path(f"{out}.{n}").read_text()
+        counts.append(int(re.search(r"^totals: (\d+)", text, re.M).group(1)) / per_round)
+    shutil.rmtree(out.parent, ignore_errors=True)
+    submission, healthz = counts
+    print(
+        f"Lệnh máy ứng dụng chạy mỗi yêu cầu (callgrind, {per_round} yêu cầu mỗi loại, không tính PostgreSQL)"
+    )
+    print(f"Gửi báo cáo qua API (5 số liệu)            {submission / 1e6:7.2f} triệu lệnh")
+    print(f"Tham chiếu: GET /healthz (một SELECT 1)    {healthz / 1e6:7.2f} triệu lệnh")
+    print(f"Một lần gửi = {submission / healthz:.1f} × /healthz")
+
+
+def callgrind(*args: str) -> None:
+    subprocess.run(["callgrind_control", *args, str(os.getpid())], check=True, capture_output=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--per-round", type=int, default=50)
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions with valgrind's callgrind"
+    )
+    parser.add_argument(
+        "--counted-child", action="store_true", help=argparse.SUPPRESS
+    )  # the run under callgrind
     args = parser.parse_args()
+    if args.instructions:
+        instructions(args.per_round)
+        return
+    counted = args.counted_child
+    if counted:
+        args.rounds = 1
     db = os.environ.get("DATABASE_URL", DEFAULT_DB)
     if not db.startswith("postgres"):
         raise SystemExit("Benchmark này chạy trên PostgreSQL: đặt DATABASE_URL=postgres://…")
@@ -87,9 +169,8 @@ def main() -> None:
     pairs = [line.split() for line in pairs_path.read_text().splitlines()]
 
     from django.db import connection
-    from django.test import Client
 
-    client = Client()
+    client = WsgiClient()
     body = json.dumps(BODY, ensure_ascii=False)
 
     def submit(n: int) -> None:
@@ -99,6 +180,16 @@ def main() -> None:
     for n in range(warm):  # plans prepared, structure cached, as in a warm server
         submit(n)
     pairs = pairs[warm:]
+    if counted:
+        callgrind("--instr=on")
+        for n in range(args.per_round):
+            submit(n)
+        callgrind("--dump=submissions")
+        for _n in range(args.per_round):
+            client.get("/healthz")
+        callgrind("--dump=healthz")
+        callgrind("--instr=off")
+        return
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
