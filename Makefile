@@ -20,8 +20,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed
 
 # System packages: Chromium for browser tests, fonts metric-compatible with Times New Roman, Pango for
-# WeasyPrint, poppler for PDF checks. Installed only when missing, and only where apt-get can run.
-SYSPKGS := chromium fonts-liberation fonts-liberation2 fonts-dejavu-core poppler-utils wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
+# WeasyPrint, poppler for PDF checks, wrk and valgrind for the API benchmarks. Installed only when missing, and only
+# where apt-get can run.
+SYSPKGS := chromium fonts-liberation fonts-liberation2 fonts-dejavu-core poppler-utils wrk valgrind libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
 sysdeps:
 	@missing=""; for p in $(SYSPKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
