@@ -42,8 +42,8 @@ class ChangeLogEntry(models.Model):
         DELETE = "delete", _("Xóa")
 
     at = models.DateTimeField(_("lúc"), auto_now_add=True, db_index=True)
-    # A history row keeps who and what without foreign key constraints in the database (as
-    # reporting.DataValue.updated_by): Django's on_delete still applies, and writing one locks no other row.
+    # A history row keeps who and what without foreign key constraints in the database (as reporting's _author()):
+    # Django's on_delete still applies, and writing one locks no other row.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, db_constraint=False
     )

@@ -313,6 +313,21 @@ def _workflow_user():
     )
 
 
+def _author():
+    """Who wrote a history row (value history, report events) or last changed a value. Kept as NULL when the user is
+    deleted, by Django's on_delete, with no foreign key constraint in the database, as history tables commonly keep
+    it: a save then locks no user row at commit, which every value and history row of every report would otherwise
+    do. The values' own keys (indicator, unit, period, option, report) stay enforced by the database."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
+    )
+
+
 class Report(TimeStamped):
     """One unit's report on one form for one period, moving draft → submitted → approved (or returned)."""
 
@@ -395,14 +410,7 @@ class ReportEvent(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("lúc"), auto_now_add=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_constraint=False,  # who acted: see DataValue.updated_by
-    )
+    user = _author()
     action = models.CharField(_("thao tác"), max_length=16, choices=ReportAction.choices)
     note = models.TextField(_("ghi chú"), blank=True)
     version = models.PositiveIntegerField(default=0)
@@ -452,17 +460,7 @@ class DataValue(models.Model):
     source_text = models.TextField(_("câu trích nguồn"), blank=True)
     is_approved = models.BooleanField(default=False)  # always read with indicator, unit and period
     updated_at = models.DateTimeField(auto_now=True)
-    # Who last changed the value. Like the user of a history row (ValueChange, ReportEvent, ChangeLogEntry), it
-    # has no foreign key constraint in the database: Django still sets it to NULL when the user is deleted, and a
-    # write does not lock the user's row (every value of every report would otherwise do so at commit).
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_constraint=False,
-    )
+    updated_by = _author()
 
     class Meta:
         constraints = [
@@ -491,14 +489,7 @@ class ValueChange(models.Model):
 
     data_value = models.ForeignKey(DataValue, on_delete=models.CASCADE, related_name="changes")
     at = models.DateTimeField(auto_now_add=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_constraint=False,  # who acted: see DataValue.updated_by
-    )
+    user = _author()
     old_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     new_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     reason = models.CharField(_("lý do"), max_length=500, blank=True)
