@@ -58,6 +58,15 @@ def test_which_requests_are_token_calls(settings):
     assert is_token_call({**both, "HTTP_COOKIE": "csrftoken=abc"})
 
 
+def test_token_calls_run_every_page_middleware_but_the_browsers(settings):
+    assert settings.BROWSER_ONLY_MIDDLEWARE <= set(settings.MIDDLEWARE)  # no stale name hides a removal
+    assert settings.API_TOKEN_MIDDLEWARE == [
+        "django.middleware.security.SecurityMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+        "phoihop.core.middleware.TokenCallMiddleware",
+    ]
+
+
 @pytest.mark.django_db
 def test_a_submission_by_token_answers_as_through_the_pages_chain(world):
     report = make_report(make_form(world.city_union, organizations=[world.hbt_union]), world.hbt_union)

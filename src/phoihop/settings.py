@@ -111,12 +111,24 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
-# An API call with a token and no session cookie (core.handlers): the pages' security headers, Vietnamese, and
-# no user until the token names one.
-API_TOKEN_MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "phoihop.core.middleware.TokenCallMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+# An API call with a token and no session cookie (core.handlers) runs the pages' middleware but those that serve
+# only a browser: static files, the session and what hangs on it (user, CSRF, messages), language negotiation,
+# URL fixes, htmx and the login guard. TokenCallMiddleware stands in for them (Vietnamese; no user until the token
+# names one). A middleware added to MIDDLEWARE runs for token calls too unless it is named here.
+BROWSER_ONLY_MIDDLEWARE = {
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "phoihop.core.middleware.VietnameseFirstMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+}
+API_TOKEN_MIDDLEWARE = [m for m in MIDDLEWARE if m not in BROWSER_ONLY_MIDDLEWARE] + [
+    "phoihop.core.middleware.TokenCallMiddleware"
 ]
 
 ROOT_URLCONF = "phoihop.urls"

@@ -3,9 +3,10 @@
 A call with `Authorization: Bearer …` or `X-API-Key` and no session cookie has no session, no CSRF cookie, no
 messages, no language to negotiate and no login form to guard: the page middleware (sessions, locale, CSRF,
 messages, htmx, axes, static files) would each run and find nothing to do, about a sixteenth of the instructions an
-API submission runs in the application (bench/api_submission_cost.py --instructions). Such a call goes to a second Django handler built from API_TOKEN_MIDDLEWARE:
-the security headers of the pages, Vietnamese, and no user until the token names one. Every other request, an API
-call in a logged-in browser included, goes through the page handler as before.
+API submission runs in the application (bench/api_submission_cost.py --instructions). Such a call goes to a
+second Django handler built from API_TOKEN_MIDDLEWARE (settings): the pages' middleware but those that serve only a
+browser, then Vietnamese and no user until the token names one. Every other request, an API call in a logged-in
+browser included, goes through the page handler as before.
 """
 
 from __future__ import annotations
