@@ -81,3 +81,13 @@ def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client
     client.post("/i18n/setlang/", {"language": "en", "next": "/tai-khoan/dang-nhap/"})
     page = client.get("/tai-khoan/dang-nhap/", HTTP_ACCEPT_LANGUAGE="vi")
     assert "Log in" in page.content.decode()
+
+
+def test_who_is_recorded_as_acting(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert (
+        permissions.actor(world.alice) == world.alice and permissions.actor_id(world.alice) == world.alice.pk
+    )
+    for nobody in (None, AnonymousUser()):  # a command run without --user, a request before login
+        assert permissions.actor(nobody) is None and permissions.actor_id(nobody) is None

@@ -77,7 +77,7 @@ def _log_user(user, actor) -> None:
     from django.contrib.contenttypes.models import ContentType
 
     ChangeLogEntry.objects.create(
-        user=actor if getattr(actor, "is_authenticated", False) else None,
+        user=permissions.actor(actor),
         action=CREATE,
         content_type=ContentType.objects.get_for_model(user),
         object_id=str(user.pk),

@@ -46,7 +46,7 @@ def save_campaign(
     campaign = Campaign.objects.filter(slug=slug).first()
     before = snapshot(campaign) if campaign else None
     if campaign is None:
-        campaign = Campaign(slug=slug, created_by=user if getattr(user, "is_authenticated", False) else None)
+        campaign = Campaign(slug=slug, created_by=permissions.actor(user))
     campaign.title, campaign.indicator, campaign.period, campaign.owner = (
         title.strip(),
         indicator,

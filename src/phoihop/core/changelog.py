@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from . import permissions
 from .models import ChangeLogEntry
 from .sql import insert_values
 
@@ -27,7 +28,7 @@ def record(obj: models.Model, action: str, user=None, before: dict | None = None
     after = snapshot(obj)
     changes = diff(before or {}, after) if action != ChangeLogEntry.Action.DELETE else before or after
     row = {
-        "user_id": user.pk if getattr(user, "is_authenticated", False) else None,
+        "user_id": permissions.actor_id(user),
         "action": action,
         "content_type_id": ContentType.objects.get_for_model(obj).pk,
         "object_id": str(obj.pk),

@@ -13,6 +13,17 @@ from django.db.models import Q, QuerySet
 from phoihop.accounts.choices import ROLE_ACTIONS
 
 
+def actor(user):
+    """The user to record as having acted (created_by, history rows): None for an anonymous user or for none at all,
+    as when a command runs without --user."""
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def actor_id(user) -> int | None:
+    """The key of actor(user), for a row written without a model instance."""
+    return user.pk if getattr(user, "is_authenticated", False) else None
+
+
 @cache
 def _membership_rows():
     from phoihop.accounts.models import Membership

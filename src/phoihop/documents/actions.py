@@ -43,10 +43,6 @@ EDITABLE_FIELDS = (
 )
 
 
-def _actor(user):
-    return user if getattr(user, "is_authenticated", False) else None
-
-
 def _check_signers(signers) -> list[dict]:
     if not isinstance(signers, list):
         raise ValidationError({"signers": "Người ký phải là một danh sách."})
@@ -117,8 +113,8 @@ def create_report(
         agreement=agreement,
         period=period,
         meeting=meeting,
-        created_by=_actor(user),
-        updated_by=_actor(user),
+        created_by=permissions.actor(user),
+        updated_by=permissions.actor(user),
         **{k: v for k, v in values.items() if k in EDITABLE_FIELDS},
     )
     report.save()
@@ -140,7 +136,7 @@ def update_report(user, report: ReviewReport, **fields) -> ReviewReport:
     before = snapshot(report)
     for name, value in fields.items():
         setattr(report, name, value)
-    report.updated_by = _actor(user)
+    report.updated_by = permissions.actor(user)
     report.save()
     record(report, ChangeLogEntry.Action.UPDATE, user, before)
     return report
@@ -197,7 +193,7 @@ def start_render(user, kind: str, fmt: str, *, report=None, agreement=None) -> G
         version=_next_version(kind, fmt, report, agreement),
         template=template,
         template_version=template.version if template else 0,
-        created_by=_actor(user),
+        created_by=permissions.actor(user),
         heartbeat_at=timezone.now(),
     )
     from .tasks import render_document
@@ -307,8 +303,8 @@ def upload_template(user, kind: str, data: bytes, original_name: str, note: str 
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         note=note[:300],
-        created_by=_actor(user),
-        updated_by=_actor(user),
+        created_by=permissions.actor(user),
+        updated_by=permissions.actor(user),
     )
     template.file.save(f"v{version}.docx", ContentFile(data), save=False)
     template.save()
@@ -322,7 +318,7 @@ def set_template_active(user, template: DocumentTemplate, active: bool) -> Docum
     _require_template_admin(user)
     before = snapshot(template)
     template.is_active = active
-    template.updated_by = _actor(user)
+    template.updated_by = permissions.actor(user)
     template.save(update_fields=["is_active", "updated_by", "updated_at"])
     record(template, ChangeLogEntry.Action.UPDATE, user, before)
     return template

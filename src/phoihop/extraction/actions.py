@@ -131,7 +131,7 @@ def ingest(user, organization: Organization, filename: str, data: bytes) -> Sour
         encoding=decoded.encoding,
         text=decoded.text,
         result=result,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=permissions.actor(user),
     )
     _propose(document, result)
     return document
@@ -355,7 +355,7 @@ def _write_figures(user, document: SourceDocument, figures: list[Proposal], mess
             period=period,
             defaults={
                 "source_document": str(document)[:300],
-                "created_by": user if getattr(user, "is_authenticated", False) else None,
+                "created_by": permissions.actor(user),
             },
         )
         seen: dict[tuple, tuple[Proposal, Entry]] = {}

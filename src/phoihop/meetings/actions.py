@@ -167,7 +167,7 @@ def create_meeting(user, data: MeetingData) -> Meeting:
     validate(user, data)
     meeting = Meeting(**{name: getattr(data, name) for name in _SCALARS})
     meeting.title = meeting.title.strip()
-    meeting.created_by = meeting.updated_by = user if getattr(user, "is_authenticated", False) else None
+    meeting.created_by = meeting.updated_by = permissions.actor(user)
     meeting.save()
     _write_children(meeting, data)
     record(meeting, ChangeLogEntry.Action.CREATE, user)
@@ -183,7 +183,7 @@ def update_meeting(user, meeting: Meeting, data: MeetingData) -> Meeting:
     for name in _SCALARS:
         setattr(meeting, name, getattr(data, name))
     meeting.title = meeting.title.strip()
-    meeting.updated_by = user if getattr(user, "is_authenticated", False) else None
+    meeting.updated_by = permissions.actor(user)
     meeting.save()
     _write_children(meeting, data)
     record(meeting, ChangeLogEntry.Action.UPDATE, user, before)

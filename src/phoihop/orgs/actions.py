@@ -34,10 +34,6 @@ EDITABLE_FIELDS = (
 )
 
 
-def _actor(user):
-    return user if getattr(user, "is_authenticated", False) else None
-
-
 def _is_system(user) -> bool:
     """user=None is trusted code (demo, migrations, commands run by the operator): no scoping."""
     return user is None
@@ -152,7 +148,7 @@ def create_organization(user, *, require_unit: bool = True, **fields) -> Organiz
                 _("Bạn không có quyền thêm đơn vị trực thuộc %(org)s.") % {"org": org.parent}
             )
     _validate(org, require_unit)
-    org.created_by = org.updated_by = _actor(user)
+    org.created_by = org.updated_by = permissions.actor(user)
     org.save()
     record(org, CREATE, user)
     return org
@@ -179,7 +175,7 @@ def update_organization(user, org: Organization, *, require_unit: bool = True, *
     _validate(org, require_unit and "admin_unit" in fields)
     if (org.kind, org.level) != (old_kind, old_level):
         _check_children(org)
-    org.updated_by = _actor(user)
+    org.updated_by = permissions.actor(user)
     org.save()
     record(org, UPDATE, user, before)
     return org
@@ -203,8 +199,8 @@ def create_person(user, *, full_name: str, title: str = "", organization=None, t
         title=(title or "").strip(),
         organization=org,
         title_as_of=title_as_of,
-        created_by=_actor(user),
-        updated_by=_actor(user),
+        created_by=permissions.actor(user),
+        updated_by=permissions.actor(user),
     )
     person.full_clean(exclude=["created_by", "updated_by"])
     person.save()

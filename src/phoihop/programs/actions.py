@@ -22,10 +22,6 @@ CREATE, UPDATE, DELETE = (
 )
 
 
-def _actor(user):
-    return user if getattr(user, "is_authenticated", False) else None
-
-
 def _require_edit(user, agreement: Agreement) -> None:
     # user=None is trusted system code (demo, importers); pages and the API always pass the caller.
     if user is not None and not permissions.can_edit_agreement(user, agreement):
@@ -40,7 +36,7 @@ def create_agreement(user, data: AgreementData) -> Agreement:
     errors = Errors()
     found = check_agreement(user, data, None, errors)
     errors.raise_if_any()
-    agreement = Agreement(created_by=_actor(user), updated_by=_actor(user))
+    agreement = Agreement(created_by=permissions.actor(user), updated_by=permissions.actor(user))
     _write(agreement, data, found, user)
     record(agreement, CREATE, user)
     agreement.warnings = errors.warnings
@@ -56,7 +52,7 @@ def update_agreement(user, agreement: Agreement, data: AgreementData) -> Agreeme
     found = check_agreement(user, data, agreement, errors)
     errors.raise_if_any()
     before = snapshot(agreement)
-    agreement.updated_by = _actor(user)
+    agreement.updated_by = permissions.actor(user)
     changed = _write(agreement, data, found, user)
     record(agreement, UPDATE, user, before, reason=f"Cập nhật: {', '.join(changed)}" if changed else "")
     agreement.warnings = errors.warnings
@@ -184,12 +180,15 @@ def _write_tasks(agreement: Agreement, items: list[TaskData], user=None) -> None
             before = snapshot(task)
             for name, value in fields.items():
                 setattr(task, name, value)
-            task.updated_by = _actor(user)
+            task.updated_by = permissions.actor(user)
             task.save()
             record(task, UPDATE, user, before)
         else:
             task = Task.objects.create(
-                agreement=agreement, created_by=_actor(user), updated_by=_actor(user), **fields
+                agreement=agreement,
+                created_by=permissions.actor(user),
+                updated_by=permissions.actor(user),
+                **fields,
             )
             record(task, CREATE, user)
         task.cooperating.set(item.cooperating_ids)
@@ -209,8 +208,8 @@ def add_task(user, agreement: Agreement, item: TaskData) -> Task:
     areas = {area.order: area for area in agreement.content_areas.all()}
     task = Task.objects.create(
         agreement=agreement,
-        created_by=_actor(user),
-        updated_by=_actor(user),
+        created_by=permissions.actor(user),
+        updated_by=permissions.actor(user),
         **_task_fields(agreement, item, areas),
     )
     task.cooperating.set(item.cooperating_ids)
@@ -227,7 +226,7 @@ def update_task(user, task: Task, item: TaskData) -> Task:
     areas = {area.order: area for area in task.agreement.content_areas.all()}
     for name, value in _task_fields(task.agreement, item, areas).items():
         setattr(task, name, value)
-    task.updated_by = _actor(user)
+    task.updated_by = permissions.actor(user)
     task.save()
     task.cooperating.set(item.cooperating_ids)
     record(task, UPDATE, user, before)
@@ -244,7 +243,7 @@ def set_task_status(user, task: Task, status: str) -> Task:
         raise ValidationError({"status": "Trạng thái nhiệm vụ không hợp lệ."})
     before = snapshot(task)
     task.status = status
-    task.updated_by = _actor(user)
+    task.updated_by = permissions.actor(user)
     task.save(update_fields=["status", "updated_by", "updated_at"])
     record(task, UPDATE, user, before)
     return task
@@ -268,8 +267,8 @@ def add_attachment(user, agreement: Agreement, upload: UploadedFile, description
         size=checked.size,
         sha256=checked.sha256,
         content_type=checked.content_type,
-        created_by=_actor(user),
-        updated_by=_actor(user),
+        created_by=permissions.actor(user),
+        updated_by=permissions.actor(user),
     )
     # The file lands on disk before the row; if the row cannot be written the file is removed again.
     upload.seek(0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
+from phoihop.core import permissions
 from phoihop.core.changelog import record, snapshot
 from phoihop.core.models import ChangeLogEntry
 from phoihop.core.text import fold
@@ -107,8 +108,8 @@ def save_record(registry: Registry, user, raw: dict, instance=None, partial: boo
                 {ALL: f"Đã có {registry.item} trùng: «{conflict}» (mã #{conflict.pk}). Mở bản ghi đó để sửa."}
             )
         if instance is None:
-            obj.created_by = user if getattr(user, "is_authenticated", False) else None
-        obj.updated_by = user if getattr(user, "is_authenticated", False) else None
+            obj.created_by = permissions.actor(user)
+        obj.updated_by = permissions.actor(user)
         try:
             with transaction.atomic():
                 obj.save()

@@ -21,6 +21,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from phoihop.core import permissions
 from phoihop.core.changelog import snapshot
 from phoihop.core.formatting import vn_date
 from phoihop.core.i18n import in_vietnamese
@@ -360,7 +361,7 @@ def commit_import(registry: Registry, user, data: bytes) -> Preview:
             raise ImportRejected(preview)
         touched = compute.Touched(compute.PARENTS.get(registry.model, (registry.model,))[0])
         now = timezone.now()
-        actor = user if getattr(user, "is_authenticated", False) else None
+        actor = permissions.actor(user)
         new = [row.obj for row in preview.rows if row.status == NEW]
         updates = [row for row in preview.rows if row.status == UPDATE]
         for obj in new:

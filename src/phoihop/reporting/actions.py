@@ -109,7 +109,7 @@ def _bump(report: Report, user, version: int | None, editable: bool = False, **c
     With `editable`, the same UPDATE also requires the report to be open for entry, so a concurrent submit
     or approval is caught without a second query.
     """
-    who = user if getattr(user, "is_authenticated", False) else None
+    who = permissions.actor(user)
     now = timezone.now()
     names = ("updated_at", "updated_by", *changes)
     values = [now, who.pk if who else None]
@@ -130,7 +130,7 @@ def _bump(report: Report, user, version: int | None, editable: bool = False, **c
 
 
 def _event(report: Report, user, action: str, note: str = "") -> None:
-    who = user.pk if getattr(user, "is_authenticated", False) else None
+    who = permissions.actor_id(user)
     insert_values(
         ReportEvent,
         [{"report_id": report.pk, "user_id": who, "action": action, "note": note, "version": report.version}],
@@ -164,7 +164,7 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
     from .structure import structure
 
     result = SaveResult()
-    who = user if getattr(user, "is_authenticated", False) else None
+    who = permissions.actor(user)
     who_id = who.pk if who else None
     shape = structure(report.form)
     indicators = {i.pk: i for i in shape.indicators.values()}
@@ -280,7 +280,7 @@ def submit(
     require_reporter(user, report)
     _require_editable(report)
     before = snapshot(report)
-    who = user if getattr(user, "is_authenticated", False) else None
+    who = permissions.actor(user)
     # One UPDATE moves the version on and marks the report sent; a refusal below rolls it back.
     sent = {
         "status": ReportStatus.SUBMITTED,
