@@ -300,32 +300,30 @@ class ValidationRule(models.Model):
         return self.name
 
 
-def _workflow_user():
-    """Who submitted, approved or returned a report. Kept as NULL when the user is deleted; no index of its own,
-    as nothing looks reports up by it and the report row is rewritten at every step of the workflow."""
+def _user(**options):
+    """A user kept as NULL when the user is deleted, with no way back from the user's side."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        db_index=False,
+        **options,
     )
+
+
+def _workflow_user():
+    """Who submitted, approved or returned a report. No index of its own, as nothing looks reports up by it and the
+    report row is rewritten at every step of the workflow."""
+    return _user(db_index=False)
 
 
 def _author():
-    """Who wrote a history row (value history, report events) or last changed a value. Kept as NULL when the user is
-    deleted, by Django's on_delete, with no foreign key constraint in the database, as history tables commonly keep
-    it: a save then locks no user row at commit, which every value and history row of every report would otherwise
-    do. The values' own keys (indicator, unit, period, option, report) stay enforced by the database."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_constraint=False,
-    )
+    """Who wrote a history row (value history, report events) or last changed a value. Emptied by Django's on_delete,
+    with no foreign key constraint in the database, as history tables commonly keep it: a save then locks no user row
+    at commit, which every value and history row of every report would otherwise do. The values' own keys
+    (indicator, unit, period, option, report) stay enforced by the database."""
+    return _user(db_constraint=False)
 
 
 class Report(TimeStamped):
