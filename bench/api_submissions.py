@@ -15,9 +15,12 @@ warm-up and on reports of its own:
    answered. This is the most the machine does; with no pause between requests every client waits its turn, so
    the mean latency is 50 / throughput whatever the server does (Little's law);
 2. sustained (the goal): the 50 clients together send --rate submissions per second on a fixed schedule for
-   --sustain seconds, as wrk2 does (an open load). A send the server holds up past its slot is counted late, so a
-   server that cannot keep the rate fails by late sends and a lower rate, not by a latency wrk could not see.
-   Goal: ≥ 200 submissions/s kept (at most 1 % of sends more than 10 ms late), p95 ≤ 250 ms, no error.
+   --sustain seconds, as wrk2 does (an open load). A send the server holds up past its slot is late: a client
+   on that schedule would have waited that long too, though wrk times a request only from its actual send. Each
+   request's latency counted from its slot is therefore at most its measured latency plus the largest lateness of
+   the run, and so is the p95 of those latencies. Goal: no error, and that bound, p95 + the largest lateness (at
+   least 10 ms, below which lateness is not recorded), ≤ 250 ms. A server that cannot keep 200 /s falls further
+   behind its slots the longer the run lasts, and fails by its lateness.
 
 Each prints submissions per second, latency percentiles and how many submissions the database holds. Then the
 same server answers /healthz (one SELECT 1) for --reference seconds: a reference in the same run, so a slow
@@ -531,23 +534,31 @@ def side_by_side(args: argparse.Namespace) -> None:
 CAPACITY_BOUND = 700
 
 
+# Lateness under this is not recorded (wrk's timer granularity); the bound counts it in full.
+LATE_FLOOR_MS = 10
+
+
 def sustained(result: dict, rate: int) -> bool:
-    """Print how the open load kept to its schedule; True when the goal holds: every request answered with
-    success, the schedule kept (at most 1 % of sends more than 10 ms late) and p95 ≤ 250 ms."""
+    """Print how the open load kept to its schedule; True when the goal holds: every request answered with success,
+    and p95 counted from each request's slot is within 250 ms. That p95 is at most the measured p95 plus the run's
+    largest lateness (a request waited at most that long for its send), so the bound decides."""
     scheduled = max(result["scheduled"], 1)
+    late_max = max(result["late_max_ms"], LATE_FLOOR_MS)
+    bound = result["p95_us"] / 1000 + late_max
     print(
-        f"  Lịch gửi {rate} /giây: {result['late']:,} trong {result['scheduled']:,} lần gửi trễ hơn 10 ms "
-        f"({result['late'] / scheduled:.1%}), trễ nhất {result['late_max_ms']:,} ms"
+        f"  Lịch gửi {rate} /giây: {result['late']:,} trong {result['scheduled']:,} lần gửi trễ hơn "
+        f"{LATE_FLOOR_MS} ms ({result['late'] / scheduled:.1%}), trễ nhất {result['late_max_ms']:,} ms"
     )
-    kept = result["late"] <= 0.01 * scheduled
-    ok = kept and result["non_2xx"] == 0 and result["socket_errors"] == 0 and result["p95_us"] <= 250_000
+    print(f"  p95 tính từ lịch gửi ≤ p95 đo được + trễ nhất = {bound:.0f} ms — mục tiêu ≤ 250 ms")
+    failed = result["non_2xx"] + result["socket_errors"]
+    ok = failed == 0 and bound <= 250
     print(
         "  Kết quả: "
         + (
-            f"ĐẠT — giữ được {rate} lần gửi/giây, p95 ≤ 250 ms"
+            f"ĐẠT — giữ được {rate} lần gửi/giây, p95 tính từ lịch gửi ≤ 250 ms"
             if ok
             else "CHƯA ĐẠT — "
-            + ("máy chủ không theo kịp lịch gửi" if not kept else "p95 trên 250 ms hoặc có yêu cầu lỗi")
+            + ("có yêu cầu lỗi" if failed else "máy chủ chậm hoặc trễ lịch gửi quá 250 ms ở p95")
         )
     )
     return ok
