@@ -21,7 +21,8 @@ def actor(user):
 
 def actor_id(user) -> int | None:
     """The key of actor(user), for a row written without a model instance."""
-    return user.pk if getattr(user, "is_authenticated", False) else None
+    who = actor(user)
+    return who.pk if who is not None else None
 
 
 @cache

@@ -164,8 +164,7 @@ def apply_entries(report: Report, user, entries: list[Entry], source: str, reaso
     from .structure import structure
 
     result = SaveResult()
-    who = permissions.actor(user)
-    who_id = who.pk if who else None
+    who, who_id = permissions.actor(user), permissions.actor_id(user)
     shape = structure(report.form)
     indicators = {i.pk: i for i in shape.indicators.values()}
     options = {o.pk: o for by_code in shape.options.values() for o in by_code.values()}
