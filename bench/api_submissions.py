@@ -72,9 +72,10 @@ local body = os.getenv("BENCH_BODY")
 -- BENCH_RATE > 0: the clients together send that many requests per second, on a fixed schedule (an open load, as
 -- wrk2 sends it): each connection, once its answer is in, waits for the next free slot of its thread's schedule.
 -- A slot that comes while every connection is still waiting for an answer is sent late, as soon as one is free;
--- `late` counts the sends more than 10 ms behind their slot, so a server that cannot keep up shows as late sends
--- (and a lower rate), not as a latency measured only from the moment wrk could send.
+-- `late` counts the sends more than BENCH_LATE_MS behind their slot, so a server that cannot keep up shows as late
+-- sends (and a lower rate), not as a latency measured only from the moment wrk could send.
 local rate = tonumber(os.getenv("BENCH_RATE") or "0")
+local late_floor = tonumber(os.getenv("BENCH_LATE_MS") or "10")
 if rate > 0 then
   local ffi = require("ffi")
   ffi.cdef[[
@@ -96,7 +97,7 @@ if rate > 0 then
     local wait = next_slot - t
     next_slot = next_slot + interval
     sends = sends + 1
-    if wait < -10 then
+    if wait < -late_floor then
       late = late + 1
       if -wait > late_ms then late_ms = -wait end
     end
@@ -283,6 +284,9 @@ def _children_cpu() -> float:
 
 
 SUBMIT_PATH = "/api/v1/reporting/reports/{report}/submit"
+# A send later than this behind its slot counts as late; lateness under it is not recorded, and the sustained run's
+# bound counts it in full.
+LATE_FLOOR_MS = 10
 
 
 def wrk(
@@ -302,6 +306,7 @@ def wrk(
         "BENCH_PAIRS": str(pairs or ""),
         "BENCH_THREADS": str(threads),
         "BENCH_RATE": str(rate),
+        "BENCH_LATE_MS": str(LATE_FLOOR_MS),
         "BENCH_BODY": json.dumps(BODY, ensure_ascii=False),
         "BENCH_PATH": path,
     }
@@ -532,10 +537,6 @@ def side_by_side(args: argparse.Namespace) -> None:
 # Reports set aside per second of the load without pauses: well above what this machine's cores allow (about
 # 250 /s seen), so no client runs out of drafts and submits one a second time.
 CAPACITY_BOUND = 700
-
-
-# Lateness under this is not recorded (wrk's timer granularity); the bound counts it in full.
-LATE_FLOOR_MS = 10
 
 
 def sustained(result: dict, rate: int) -> bool:
